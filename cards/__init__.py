@@ -1,0 +1,1 @@
+"""Dataset-card templates, installed as the package data ``dataset_builder.cards``."""

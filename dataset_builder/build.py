@@ -123,6 +123,9 @@ def build_dataset(raw_dir: Path, out_dir: Path, version: str, *, langid_backend:
     for doc, out in zip(docs, transform_all(docs, stats, config, jobs, tick)):
         if isinstance(out, Reject):
             rejects.append(out)
+        elif not out["text"].strip():
+            rejects.append(Reject(doc.source.relpath, f"no body text left (document language {out['lang']}, "
+                                                      f"decoded as {doc.encoding})"))
         elif out["id"] in rows:
             rejects.append(Reject(doc.source.relpath, f"same id as {rows[out['id']]['provenance']['source_path']} "
                                                       "(same source URL)"))

@@ -108,23 +108,33 @@ def _sources(paths: List[Path]) -> list[Source]:
     return sources
 
 
-def eval_lines(name: str, text: str, spans) -> dict:
-    """Per-line labels in the evaluation format: a line is body if any of it is, with its body spans."""
+def spans_by_line(text: str, spans) -> list[tuple]:
+    """Pair each line of ``text`` with the spans that overlap its content (a blank line: its own span)."""
     from .segment import split_lines
 
-    out = []
     spans = sorted(spans, key=lambda s: s.start)
-    k = 0
+    out, k = [], 0
     for ln in split_lines(text):
         while k < len(spans) and spans[k].end <= ln.start:
             k += 1
-        mine = [s for s in spans[k:] if s.start < ln.end and s.end > ln.start] if ln.end > ln.start else []
+        if ln.end > ln.start:
+            mine = [s for s in spans[k:] if s.start < ln.end]
+        else:
+            mine = spans[k:k + 1]
+        out.append((ln, mine))
+    return out
+
+
+def eval_lines(name: str, text: str, spans) -> dict:
+    """Per-line labels in the evaluation format: a line is body if any of it is, with its body spans."""
+    out = []
+    for ln, mine in spans_by_line(text, spans):
+        line = text[ln.start:ln.end]
         body = [(max(s.start, ln.start) - ln.start, min(s.end, ln.end) - ln.start) for s in mine if s.label == BODY]
-        if not text[ln.start:ln.end].strip():
+        if not line.strip():
             entry = {"n": ln.number, "label": BLANK}
         elif body:
             entry = {"n": ln.number, "label": BODY}
-            line = text[ln.start:ln.end]
             if any(not ch.isspace() and not any(s <= i < e for s, e in body) for i, ch in enumerate(line)):
                 entry["body_spans"] = [list(x) for x in _merge(body)]
         else:
@@ -174,7 +184,6 @@ def inspect(
     """Show each line with its decision, language and rule (in colour on a terminal)."""
     from .build import count_corpus
     from .records import BuildConfig, analyse
-    from .segment import split_lines
 
     try:
         doc = read_document(Source(file.parent, file.name))
@@ -183,17 +192,15 @@ def inspect(
         raise typer.Exit(1)
     config = BuildConfig(dataset_version="0.0.0", langid_backend=langid_backend, languages=_langs(languages))
     sep = analyse(doc, count_corpus([doc]), config)
+    signals = dict(getattr(sep, "signals", ()))
     colours = {BODY: typer.colors.GREEN, "boilerplate": typer.colors.RED, BLANK: typer.colors.BRIGHT_BLACK}
-    for ln in split_lines(doc.text):
-        parts = [s for s in sep.spans if s.start < max(ln.end, ln.start + 1) and s.end > ln.start and s.start < ln.stop]
-        for s in parts:
+    for ln, mine in spans_by_line(doc.text, sep.spans):
+        for s in mine:
             piece = doc.text[max(s.start, ln.start):min(s.end, ln.end)]
-            if not piece and ln.end > ln.start:
-                continue
             head = f"{ln.number:4d} {s.label:<11} {s.lang or '-':<4} {s.score:4.2f} {s.rule:<32}"
-            typer.secho(f"{head} {piece!r}", fg=colours.get(s.label))
-            if ln.end == ln.start:
-                break
+            typer.secho(f"{head} {piece}", fg=colours.get(s.label))
+        if ln.number in signals:
+            typer.secho(f"{'':4} {'':<11} signals: {signals[ln.number]}", fg=typer.colors.BRIGHT_BLACK)
 
 
 @app.command()

@@ -39,6 +39,8 @@ def build(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the per-document transform."),
     max_shard_mb: int = typer.Option(256, "--max-shard-mb", min=1, help="Upper bound of a shard's size."),
     license: str = typer.Option("other", "--license", help="Licence id for the card's YAML."),
+    previous: Optional[Path] = typer.Option(None, "--previous", help="A previous build (folder or its "
+                                            "build_manifest.json): print the changes and the version they call for."),
 ) -> None:
     """Build the dataset folder OUT from RAW_DIR. Exit 3 if some inputs were rejected."""
     from rich.progress import Progress
@@ -61,8 +63,28 @@ def build(
     for reject in result.rejects:
         _err(f"rejected {reject.path}: {reject.reason}")
     typer.echo(f"{len(result.rows)} documents → {out} (version {version}); {len(result.rejects)} rejected")
+    if previous is not None:
+        _compare_with_previous(previous, result.manifest)
     if result.rejects:
         raise typer.Exit(EXIT_REJECTS)
+
+
+def _compare_with_previous(previous: Path, manifest: dict) -> None:
+    """Print the changelog against a previous build and the version the changes call for."""
+    from .build import MANIFEST_NAME
+    from .publish import changelog, parse_version, suggest_version
+
+    path = previous / MANIFEST_NAME if previous.is_dir() else previous
+    try:
+        before = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        _err(f"--previous {path}: cannot read a build manifest ({e})")
+        return
+    typer.echo(changelog(before, manifest))
+    suggested = suggest_version(before, manifest)
+    typer.echo(f"suggested version: {suggested}")
+    if parse_version(manifest["dataset_version"]) < parse_version(suggested):
+        _err(f"warning: version {manifest['dataset_version']} is below {suggested}, which these changes call for")
 
 
 @app.command()
@@ -214,6 +236,29 @@ def validate(dist: Path = typer.Argument(..., help="A built dataset folder.")) -
     if problems:
         raise typer.Exit(1)
     typer.echo(f"{dist}: valid")
+
+
+@app.command()
+def publish(
+    dist: Path = typer.Argument(..., help="A built dataset folder (from `dataset-builder build`)."),
+    repo_id: str = typer.Option(..., "--repo-id", help="Dataset repository on the Hub: ORG/NAME."),
+    private: bool = typer.Option(False, "--private", help="Create the repository private (no effect if it exists)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the plan (files, sizes, tag, changelog); write nothing."),
+    message: Optional[str] = typer.Option(None, "--message", "-m",
+                                          help="Commit message (default: 'Publish dataset version X.Y.Z')."),
+    force: bool = typer.Option(False, "--force", help="Allow a version not above the latest published one, or a "
+                                                      "smaller bump than the changes need. Never moves a tag."),
+) -> None:
+    """Validate DIST, upload it to the Hub in one commit and tag it vX.Y.Z. Token: HF_TOKEN or `hf auth login`."""
+    from .publish import PublishError, publish_dataset
+
+    try:
+        result = publish_dataset(dist, repo_id, private=private, dry_run=dry_run, message=message, force=force)
+    except PublishError as e:
+        _err(str(e))
+        raise typer.Exit(1)
+    for line in result.lines:
+        typer.echo(line)
 
 
 if __name__ == "__main__":

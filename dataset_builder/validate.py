@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import tempfile
 from pathlib import Path
 
@@ -71,7 +70,6 @@ def _check_rows(dist: Path, manifest: dict, meta: dict) -> list[str]:
 
     problems = []
     with tempfile.TemporaryDirectory() as cache:
-        os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
         try:
             ds = load_dataset(str(dist), split="train", cache_dir=cache)
         except Exception as e:  # any loader failure is the finding

@@ -95,3 +95,20 @@ def test_entry_script_builds(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert (out / "README.md").is_file() and list((out / "data").glob("*.parquet"))
+
+
+def test_build_with_previous_prints_changelog_and_suggests_a_version(corpus, tmp_path):
+    first = tmp_path / "v1"
+    assert runner.invoke(app, ["build", str(corpus), "--out", str(first), "--version", "1.0.0"]).exit_code == 0
+    (corpus / "bridge.txt").write_text((corpus / "bridge.txt").read_text().replace("thirty", "forty"))
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "v2"), "--version", "1.0.1",
+                                 "--previous", str(first)])
+    assert result.exit_code == 0, result.output
+    assert "bridge.txt" in result.output and "1 changed" in result.output
+    assert "suggested version: 1.1.0" in result.output
+    assert "below 1.1.0" in result.output
+
+
+def test_publish_dry_run_refuses_an_invalid_folder(tmp_path):
+    result = runner.invoke(app, ["publish", str(tmp_path), "--repo-id", "org/name", "--dry-run"])
+    assert result.exit_code == 1 and "build_manifest.json: missing" in result.output

@@ -179,7 +179,8 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 @app.command()
 def langid(
-    languages: str = LanguagesOpt,
+    languages: str = typer.Option("", "--languages", help="Expected languages, e.g. 'en,ru,uk' or 'en,ru:4' "
+                                  "(default: all supported, Russian and English favoured; see README)."),
     langid_backend: str = BackendOpt,
 ) -> None:
     """Identify the language of fragments read from stdin, one per line; one JSON object per line out."""

@@ -1,41 +1,102 @@
 """Body/boilerplate separation: every line or fragment labelled, with the rule that decided it.
 
-Minimal first version; the rule table and decision are deepened by issue 5.
+Why: the dataset's ``text`` must hold the article's own prose (headline and subheads included)
+and nothing else, and every removal must say why. The decision for one document
+(``separate``), in order (details and figures in docs/boilerplate.md):
+
+1. **Layout.** A markdown scrape (``# domain`` / ``## Metadata`` / ``## Page Structure`` /
+   ``## Content`` / ``## Links``) is reduced to its ``## Content`` section; the other sections
+   are ``scrape.wrapper``. Its page-structure headings (H1 = headline, H2+ = subheads) and the
+   anchor texts of its link list are kept as signals.
+2. **Sub-line cuts.** Head and tail rules of the table cut photo credits, tweet attributions and
+   widgets glued to a sentence off the line; a line that carried a photo credit is a caption.
+   Cyrillic-script fragments are never body in an English document (``script.*``).
+3. **Line rules.** The pattern rules of the table (``data/boilerplate_rules.json``), first match.
+4. **Structure.** Words, terminal punctuation (curly quotes included), English stopword
+   density, title case, link-anchor text, date-only, letters at all: GOOD (prose), NEAR (short
+   sentence), SHORT, CAPTION (long and unpunctuated), DATE, HEADING (listed by the scrape).
+5. **Headline.** The scrape's H1 where the page repeats it just before prose, else the first
+   plain line of a flat text. Lines before it are navigation; the lines between it and the
+   first prose line are the header (standfirst, byline, dateline) and are body.
+6. **Repetition.** Short lines repeated inside the document (duplicated menus), lines that
+   repeat one just above them (pull quotes, caption duplicates, poll widgets), lines recurring
+   across documents of the same site (``CorpusStats``, counted before classification), and
+   attribution suffixes (" - Site Name") that recur.
+7. **Context**, as jusText smooths by neighbours: a line that continues an open sentence is
+   body; a short line between prose is body; one between boilerplate is boilerplate; a short
+   sentence-case line between boilerplate and prose is a subhead; tweet text above its
+   attribution is body.
+8. **Language.** A short fragment the identifier confidently places in another language than
+   the document's is boilerplate (``lang.foreign``).
+
+The spans partition the text; line terminators and whitespace-only lines between body lines
+are body, so ``text`` (the body spans concatenated) keeps paragraph breaks.
 """
 from __future__ import annotations
 
+import difflib
+import hashlib
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterable, Mapping
 
 from .langid import LangResult
-from .segment import CYRILLIC, NONE, split_fragments, split_lines
+from .segment import CYRILLIC, LATIN, NONE, Fragment, script_of_char, split_fragments, split_lines
 
 BODY, BOILERPLATE, BLANK = "body", "boilerplate", "blank"
+
+#: Structural classes of a line (see module docstring, step 4).
+GOOD, NEAR, SHORT, CAPTION, DATE, HEADING, LINK, BAD = "good", "near", "short", "caption", "date", "heading", "link", "bad"
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A named rule: its id (stable, recorded in every span it decides) and why it removes text."""
+    """A named rule: its id (stable, recorded in every span it decides) and why it removes text.
+
+    Pattern rules carry ``pattern`` and ``match`` ("line", "search", "head" or "tail") and may be
+    limited to lines of at most ``max_words`` words; structural rules have no pattern.
+    """
 
     id: str
     label: str
     reason: str
     pattern: re.Pattern | None = None
+    match: str = ""
+    max_words: int | None = None
+    weak: bool = False
+    inline: bool = False
+    requires: tuple[str, ...] = ()
+
+    def applies(self, line: str, lowered: str) -> bool:
+        """Whether the pattern matches ``line`` (``lowered`` = its casefolded form, for the pre-check)."""
+        if self.requires and not any(k in lowered for k in self.requires):
+            return False
+        if self.match == "line":
+            return self.pattern.fullmatch(line) is not None
+        return self.pattern.search(line) is not None
 
 
-RULES: tuple[Rule, ...] = (
-    Rule("blank", BLANK, "whitespace only"),
-    Rule("script.cyrillic_in_english", BOILERPLATE, "Cyrillic-script fragment in an English document"),
-    Rule("ui.share_login", BOILERPLATE, "share / subscribe / log-in prompt",
-         re.compile(r"^(to participate in the discussion|log in or register|share|subscribe|print)\b", re.I)),
-    Rule("credit.photo", BOILERPLATE, "photo credit", re.compile(r"^\s*(©|photo:|credit:)", re.I)),
-    Rule("structure.short_no_punct", BOILERPLATE, "short line without terminal punctuation"),
-    Rule("body.prose", BODY, "prose line"),
-)
-RULES_VERSION = "0"
+def _load_table() -> tuple[str, dict, frozenset[str], tuple[Rule, ...]]:
+    raw = json.loads(resources.files(__package__).joinpath("data/boilerplate_rules.json").read_text("utf-8"))
+    rules = tuple(
+        Rule(r["id"], r["label"], r["reason"],
+             re.compile(r["pattern"], re.IGNORECASE) if r.get("pattern") else None,
+             r.get("match", ""), r.get("max_words"), bool(r.get("weak")),
+             bool(r.get("inline")), tuple(r.get("requires", ())))
+        for r in raw["rules"])
+    return raw["version"], raw["thresholds"], frozenset(raw["stopwords_en"].split()), rules
+
+
+RULES_VERSION, THRESHOLDS, STOPWORDS, RULES = _load_table()
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
+_HEAD_RULES = tuple(r for r in RULES if r.match == "head")
+_TAIL_RULES = tuple(r for r in RULES if r.match == "tail")
+_LINE_RULES = tuple(r for r in RULES if r.match in ("line", "search"))
+T = THRESHOLDS
 
 
 @dataclass(frozen=True)
@@ -53,22 +114,23 @@ class Span:
 
 @dataclass(frozen=True)
 class Separation:
-    """The partition of a document into spans, and its headline."""
+    """The partition of a document into spans, its headline, and per-line signal summaries."""
 
     spans: tuple[Span, ...]
     title: str | None
+    signals: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
 class CorpusStats:
-    """Corpus-level counts from the first pass: in how many documents of a site each line occurs."""
+    """Corpus-level counts from the first pass: in how many documents of a site each key occurs."""
 
     line_docs: Mapping[tuple[str, str], int] = field(default_factory=dict)
     site_docs: Mapping[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_counts(cls, counts: Iterable[tuple[str, Iterable[str]]]) -> "CorpusStats":
-        """Merge per-document line sets (site, lines) into corpus statistics."""
+        """Merge per-document key sets (site, keys) into corpus statistics (order-independent)."""
         line_docs: Counter = Counter()
         site_docs: Counter = Counter()
         for site, keys in counts:
@@ -76,58 +138,530 @@ class CorpusStats:
             line_docs.update((site, k) for k in set(keys))
         return cls(dict(line_docs), dict(site_docs))
 
+    def docs_with(self, site: str, key: str) -> int:
+        """Number of documents of ``site`` that contain ``key``."""
+        return self.line_docs.get((site, key), 0)
 
-def line_keys(text: str) -> set[str]:
-    """The normalized non-blank lines of a document: what the counting pass counts."""
-    return {normalize_line(text[ln.start:ln.end]) for ln in split_lines(text) if text[ln.start:ln.end].strip()}
+
+_CYRILLIC_CHAR = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+_NON_LATIN_LETTER = re.compile("[^\\W\\d_\u0041-\u024f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff\uff21-\uff5a]")
+_LETTER = re.compile(r"[^\W\d_]")
+_ALNUM = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
+                         "\u00a0": " "})
+_SUFFIX = re.compile(r"^(.*\S)\s+[-–—|]\s+((?:[A-Z0-9][\w.'&]*\s?){1,5})$")
 
 
 def normalize_line(line: str) -> str:
-    """Case- and whitespace-folded line, the key used for corpus repetition."""
-    return " ".join(line.split()).casefold()
+    """Case-, quote- and whitespace-folded line: the key used for repetition."""
+    return " ".join(line.translate(_QUOTES).split()).casefold()
+
+
+def line_keys(text: str) -> set[str]:
+    """What the counting pass counts for one document: its normalized lines and their suffixes."""
+    keys = set()
+    for ln in split_lines(text):
+        line = text[ln.start:ln.end].strip()
+        if line:
+            keys.add(normalize_line(line))
+            m = _SUFFIX.match(line)
+            if m:
+                keys.add("suffix:" + normalize_line(m.group(2)))
+    return keys
 
 
 def rules_fingerprint() -> str:
-    """A hash of the rule table, recorded in the build manifest so rule changes show in changelogs."""
-    import hashlib
+    """A hash of the rule table and thresholds, recorded in the build manifest."""
+    blob = "\n".join(f"{r.id}\t{r.label}\t{r.reason}\t{r.match}\t{r.max_words}\t{r.weak}\t{r.inline}\t{'|'.join(r.requires)}\t{r.pattern.pattern if r.pattern else ''}"
+                     for r in RULES)
+    thresholds = json.dumps(THRESHOLDS, sort_keys=True)
+    return hashlib.sha256(f"{RULES_VERSION}\n{thresholds}\n{blob}".encode()).hexdigest()
 
-    blob = "\n".join(f"{r.id}\t{r.label}\t{r.reason}\t{r.pattern.pattern if r.pattern else ''}" for r in RULES)
-    return hashlib.sha256(f"{RULES_VERSION}\n{blob}".encode()).hexdigest()
+
+# --- features -------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_TERMINAL = re.compile(r"(?:[.!?…:]|\.\.)[\"'”’»)\]]*\s*$")
+_OPEN_END = re.compile(r"[,;(\[–—-]\s*$")
+_LOWER_END = re.compile(r"(?:^|\s)[a-z][^\s]*\s*$")
+_SENTENCE_INSIDE = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+[\"“‘]?[A-Z]")
+_SPEECH_END = re.compile(r"(?:[,\"”’]|\b\w+)\s+(?:\w+\s+){0,3}(?:said|says|warns|warned|reads|read|told \w+|added|adds|"
+                         r"claims|claimed|wrote|writes|reports|reported|insists|insisted)\s*$", re.IGNORECASE)
+_MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+           "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|" + _MONTHS + r"|mon(?:day)?|tue(?:s(?:day)?)?|"
+                         r"wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m|utc|gmt|"
+                         r"est|edt|cet|eet|msk|updated|published|posted|last|on|at|of|the)$", re.IGNORECASE)
 
 
-def separate(text: str, identify, stats: CorpusStats | None = None, site: str = "",
-             doc_lang: str = "en") -> Separation:
-    """Label every line/fragment of ``text``; spans partition the text in order."""
-    spans: list[Span] = []
-    title = None
-    for ln in split_lines(text):
-        line = text[ln.start:ln.end]
-        if not line.strip():
-            spans.append(_span(ln.start, ln.stop, None, LangResult(None, 0.0)))
+@dataclass
+class _Line:
+    """Working state of one line during the decision."""
+
+    number: int
+    start: int
+    end: int
+    stop: int
+    core_start: int = 0
+    core_end: int = 0
+    head: Rule | None = None
+    tail: Rule | None = None
+    text: str = ""
+    tokens: tuple[str, ...] = ()
+    key: str = ""
+    words: int = 0
+    stop_density: float = 0.0
+    terminal: bool = False
+    cls: str = ""
+    rule: Rule | None = None
+    label: str = ""
+    cyrillic: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _latin_view(text: str) -> str:
+    """The line with Cyrillic letters blanked: features describe what could be English body."""
+    if not _CYRILLIC_CHAR.search(text):
+        return text
+    return "".join(" " if c.isalpha() and script_of_char(c) == CYRILLIC else c for c in text)
+
+
+def _cut_subline(raw: str, ln: _Line) -> None:
+    """Apply head and tail rules: narrow the line's core and remember the rules that cut it."""
+    lo, hi = 0, len(raw)
+    lowered = raw.casefold()
+    for rule in _HEAD_RULES:
+        if rule.requires and not any(k in lowered for k in rule.requires):
             continue
-        line_rule = _line_rule(line)
-        label_of_line = BODY if line_rule.label == BODY else BOILERPLATE
-        for fr in split_fragments(text, ln.start, ln.end):
-            res = identify(text[fr.start:fr.end]) if fr.script != NONE else LangResult(None, 0.0)
-            rule = line_rule
-            if fr.script == CYRILLIC and doc_lang != "ru":
-                rule = RULES_BY_ID["script.cyrillic_in_english"]
-            spans.append(_span(fr.start, fr.end, rule, res))
-        if label_of_line == BODY and title is None:
-            title = line.strip()
-        spans.append(Span(ln.end, ln.stop, spans[-1].label, None, 0.0, spans[-1].rule, spans[-1].reason)) if ln.stop > ln.end else None
-    return Separation(tuple(s for s in spans if s.end > s.start), title)
+        m = rule.pattern.match(raw)
+        if m and m.end() > 0 and raw[:m.end()].strip():
+            ln.head, lo = rule, m.end()
+            break
+    for rule in _TAIL_RULES:
+        if rule.requires and not any(k in lowered for k in rule.requires):
+            continue
+        m = rule.pattern.search(raw, lo)
+        if m and m.start() < hi and raw[m.start():].strip():
+            ln.tail, hi = rule, m.start()
+            break
+    ln.core_start, ln.core_end = ln.start + lo, ln.start + hi
 
 
-def _line_rule(line: str) -> Rule:
-    for rule in RULES:
-        if rule.pattern is not None and rule.pattern.search(line):
+def _features(ln: _Line, text: str) -> None:
+    raw = text[ln.core_start:ln.core_end]
+    core = _latin_view(raw).strip()
+    ln.cyrillic = core != raw.strip()
+    ln.text = core
+    ln.tokens = tuple(t.casefold() for t in _TOKEN.findall(core))
+    ln.words = len(ln.tokens)
+    ln.key = normalize_line(core)
+    ln.stop_density = sum(t.translate(_QUOTES) in STOPWORDS for t in ln.tokens) / ln.words if ln.words else 0.0
+    ln.terminal = bool(_TERMINAL.search(core))
+
+
+def _title_case(ln: _Line) -> bool:
+    """Most content words capitalized (teaser and menu headlines; subheads are in sentence case)."""
+    words = [w for w in _TOKEN.findall(ln.text) if w[0].isalpha() and w.casefold() not in STOPWORDS]
+    if len(words) < 2:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= T["title_case_share"]
+
+
+def _date_only(core: str) -> bool:
+    toks = re.findall(r"[^\s,|/–—-]+", core.replace(",", " "))
+    return bool(toks) and _DIGIT.search(core) is not None and all(_DATE_TOKEN.match(t.strip(".()")) for t in toks)
+
+
+def _line_rule(ln: _Line) -> Rule | None:
+    return _line_rule_of(ln.text, ln.words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _line_rule_of(text: str, words: int) -> Rule | None:
+    """First line/search rule of the table that applies (memoized: template lines recur)."""
+    lowered = text.casefold()
+    for rule in _LINE_RULES:
+        if (rule.max_words is None or words <= rule.max_words) and rule.applies(text, lowered):
             return rule
-    if len(line.split()) < 5 and not line.rstrip().endswith((".", "!", "?", "\"", "”", "»")):
-        return RULES_BY_ID["structure.short_no_punct"]
-    return RULES_BY_ID["body.prose"]
+    return None
 
 
-def _span(start: int, end: int, rule: Rule | None, res: LangResult) -> Span:
-    rule = rule or RULES_BY_ID["blank"]
-    return Span(start, end, rule.label, res.lang, res.score, rule.id, rule.reason)
+def _within_line_repeat(tokens: tuple[str, ...]) -> bool:
+    n = len(tokens)
+    return n >= 4 and n % 2 == 0 and tokens[: n // 2] == tokens[n // 2:]
+
+
+def _near_duplicate(tokens: tuple[str, ...], earlier: tuple[str, ...]) -> bool:
+    """True when ``tokens`` repeats a long run of ``earlier`` (pull quote, caption or poll copy)."""
+    if len(tokens) < T["duplicate_min_tokens"] or len(earlier) < T["duplicate_min_tokens"]:
+        return False
+    shared = set(tokens) & set(earlier)
+    if sum(t in shared for t in tokens) < T["duplicate_share"] * len(tokens):
+        return False
+    m = difflib.SequenceMatcher(None, tokens, earlier, autojunk=False).find_longest_match(0, len(tokens), 0, len(earlier))
+    return m.size >= T["duplicate_min_tokens"] and m.size >= T["duplicate_share"] * len(tokens)
+
+
+# --- layout of markdown scrapes ---------------------------------------------------------------
+
+_WRAPPER = re.compile(r"^##\s+(Metadata|Page Structure|Content|Links)\s*$")
+_HEADING_ITEM = re.compile(r"^\s*[-*]\s+(#{1,6})\s+(.+?)\s*$")
+_LINK_ITEM = re.compile(r"^\s*[-*]\s+\[((?:[^\]\\]|\\.)*)\]\(")
+
+
+@dataclass
+class _Layout:
+    """A markdown scrape's content range and the signals its other sections give."""
+
+    content: range
+    h1: list[str]
+    headings: set[str]
+    anchors: set[str]
+
+
+def _layout(text: str, lines: list) -> _Layout | None:
+    sections: dict[str, list[int]] = {}
+    current = None
+    for i, ln in enumerate(lines):
+        m = _WRAPPER.match(text[ln.start:ln.end])
+        if m:
+            current = m.group(1)
+            sections.setdefault(current, [])
+            continue
+        if current:
+            sections[current].append(i)
+    first = next((text[l.start:l.end] for l in lines if text[l.start:l.end].strip()), "")
+    if "Content" not in sections or not first.startswith("# ") or len(sections) < 2:
+        return None
+    content = sections["Content"]
+    h1, headings, anchors = [], set(), set()
+    for i in sections.get("Page Structure", []):
+        m = _HEADING_ITEM.match(text[lines[i].start:lines[i].end])
+        if m and len(m.group(1)) == 1:
+            h1.append(normalize_line(m.group(2)))
+        elif m:
+            headings.add(normalize_line(m.group(2)))
+    for i in sections.get("Links", []):
+        m = _LINK_ITEM.match(text[lines[i].start:lines[i].end])
+        if m:
+            anchors.add(normalize_line(re.sub(r"\\(.)", r"\1", m.group(1))))
+    return _Layout(range(content[0], content[-1] + 1) if content else range(0), h1, headings, anchors)
+
+
+# --- the decision ---------------------------------------------------------------------------
+
+def _classify(ln: _Line, layout: _Layout | None, next_lower: bool) -> None:
+    """Structural class of a non-blank line (step 4), or BAD with the pattern rule that hit."""
+    if ln.head is not None and ln.head.id.startswith("credit"):
+        ln.cls, ln.rule = BAD, RULES_BY_ID["caption.credited"]
+        return
+    if ln.tail is not None and ln.tail.id == "credit.photo_tail":
+        ln.cls, ln.rule = BAD, RULES_BY_ID["caption.credited"]
+        return
+    if not _ALNUM.search(ln.text):
+        ln.cls = BAD
+        if ln.tail or ln.head:
+            ln.rule = ln.tail or ln.head
+        elif ln.cyrillic:
+            ln.rule = RULES_BY_ID["script.cyrillic_in_english"]
+        else:
+            ln.rule = RULES_BY_ID["structure.no_letters"]
+        return
+    if _date_only(ln.text):
+        ln.cls = DATE
+        return
+    rule = _line_rule(ln)
+    if rule is not None:
+        ln.cls, ln.rule = BAD, rule
+        return
+    if not _LETTER.search(ln.text):
+        ln.cls, ln.rule = BAD, RULES_BY_ID["structure.no_letters"]
+        return
+    if _within_line_repeat(ln.tokens):
+        ln.cls, ln.rule = BAD, RULES_BY_ID["repeat.within_line"]
+        return
+    if layout is not None and ln.key in layout.headings:
+        ln.cls = HEADING
+        return
+    long_enough = ln.words >= T["good_min_words"] and ln.stop_density >= T["good_min_stopword_density"]
+    if layout is not None and ln.key in layout.anchors and ln.words >= T["good_min_words"]:
+        ln.cls = LINK
+    elif ln.terminal and long_enough:
+        ln.cls = GOOD
+    elif ln.terminal and ln.words >= T["near_min_words"]:
+        ln.cls = NEAR
+    elif ln.words >= T["caption_min_words"] and long_enough and (
+            _OPEN_END.search(ln.text) or _SPEECH_END.search(ln.text) or _SENTENCE_INSIDE.search(ln.text)):
+        ln.cls = GOOD
+    elif ln.words >= T["caption_min_words"]:
+        open_end = ln.tokens[-1] in STOPWORDS or next_lower or _starts_lower(ln.text)
+        ln.cls = SHORT if open_end or (_title_case(ln) and ln.words <= T["heading_max_words"]) else CAPTION
+    else:
+        ln.cls = SHORT
+
+
+def _find_headline(body: list[_Line], layout: _Layout | None) -> int | None:
+    """Index in ``body`` of the headline line (step 5), or None."""
+    if layout is not None and layout.h1:
+        cands = [i for i, ln in enumerate(body) if ln.key in layout.h1]
+        for i in cands:
+            bad = 0
+            for ln in body[i + 1: i + 1 + T["headline_search_lines"]]:
+                if ln.cls == GOOD:
+                    if bad <= 3:
+                        return i
+                    break
+                bad += ln.cls in (BAD, CAPTION, LINK)
+        if cands:
+            return cands[-1]
+        return None
+    for i, ln in enumerate(body):
+        if ln.cls == GOOD:
+            return None
+        if ln.cls in (BAD, DATE) or not T["headline_min_words"] <= ln.words <= T["headline_max_words"]:
+            continue
+        return i
+    return None
+
+
+def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None, site: str,
+            identify: Callable[[str], LangResult], doc_lang: str) -> int | None:
+    """Give every non-blank line of the content a label and a rule; return the headline index."""
+    r = RULES_BY_ID
+    head = _find_headline(body, layout)
+    first_good = None
+    if head is not None:
+        first_good = next((i for i in range(head + 1, min(len(body), head + 1 + T["headline_search_lines"]))
+                           if body[i].cls == GOOD), None)
+    doc_counts = Counter(ln.key for ln in body)
+    suffix_counts = Counter(m.group(2).casefold() for ln in body for m in [_SUFFIX.match(ln.text)] if m)
+    site_docs = stats.site_docs.get(site, 0) if stats else 0
+
+    def set_(ln: _Line, label: str, rule: Rule, note: str = "") -> None:
+        ln.label, ln.rule = label, rule
+        if note:
+            ln.notes.append(note)
+
+    for i, ln in enumerate(body):
+        if head is not None and i < head:
+            set_(ln, BOILERPLATE, ln.rule if ln.cls == BAD else r["structure.before_headline"], "before headline")
+            continue
+        if i == head:
+            set_(ln, BODY, r["body.headline"], "headline")
+            continue
+        in_header = head is not None and first_good is not None and head < i < first_good
+        prev = body[i - 1] if i else None
+        continues = (prev is not None and prev.label == BODY and not prev.terminal and prev.words > 0
+                     and (bool(_OPEN_END.search(prev.text)) or bool(_LOWER_END.search(prev.text))
+                          or _starts_lower(ln.text)))
+        if ln.cls == BAD:
+            if ln.rule.weak and continues:
+                set_(ln, BODY, r["body.continuation"], f"{ln.rule.id} overridden: previous line left the sentence open")
+            else:
+                set_(ln, BOILERPLATE, ln.rule)
+            continue
+        if in_header and ln.key == body[head].key:
+            set_(ln, BODY, r["body.header"], "repeats the headline")
+            continue
+        window = body[max(0, i - T["duplicate_window"]):i]
+        if ln.cls != DATE and any(
+                _near_duplicate(ln.tokens, w.tokens) for w in window):
+            set_(ln, BOILERPLATE, r["repeat.nearby"], "repeats a line above")
+            continue
+        m = _SUFFIX.match(ln.text)
+        if m and ln.cls != GOOD:
+            sk = m.group(2).casefold()
+            if suffix_counts[sk] >= 2 or (stats and stats.docs_with(site, "suffix:" + normalize_line(sk)) >= T["site_min_docs"]):
+                set_(ln, BOILERPLATE, r["repeat.suffix"], f"suffix '{m.group(2)}' recurs")
+                continue
+        if ln.cls == GOOD:
+            if site_docs >= T["site_prose_min_docs"] and stats.docs_with(site, ln.key) >= max(
+                    T["site_prose_min_docs"], T["site_prose_share"] * site_docs):
+                set_(ln, BOILERPLATE, r["repeat.site"], f"in {stats.docs_with(site, ln.key)}/{site_docs} site docs")
+            else:
+                set_(ln, BODY, r["body.prose"])
+            continue
+        if ln.cls == LINK:
+            if continues:
+                set_(ln, BODY, r["body.continuation"], "link text continuing a sentence")
+            else:
+                set_(ln, BOILERPLATE, r["structure.link_teaser"], "whole line is a link's text")
+            continue
+        if in_header:
+            if ln.cls == SHORT and doc_counts[ln.key] >= 2 and ln.key != body[head].key:
+                set_(ln, BOILERPLATE, r["repeat.document"], f"{doc_counts[ln.key]}x in document")
+            elif ln.cls in (SHORT, HEADING) and _foreign(ln, identify, doc_lang):
+                set_(ln, BOILERPLATE, r["lang.foreign"], "other language")
+            elif ln.cls == CAPTION and layout is None:
+                set_(ln, BOILERPLATE, r["structure.caption"], "header zone of a flat text")
+            else:
+                set_(ln, BODY, r["body.header"], "between headline and first paragraph")
+            continue
+        if ln.cls == DATE:
+            set_(ln, BOILERPLATE, r["date.only"])
+            continue
+        if ln.cls == CAPTION:
+            set_(ln, BOILERPLATE, r["structure.caption"])
+            continue
+        if continues:
+            set_(ln, BODY, r["body.continuation"], "previous line left the sentence open")
+            continue
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        if nxt is not None and nxt.cls == BAD and nxt.rule is not None and nxt.rule.id == "tweet.attribution" \
+                and prev is not None and prev.label == BODY:
+            set_(ln, BODY, r["body.tweet_text"], "followed by a tweet attribution")
+            continue
+        if ln.cls == SHORT and doc_counts[ln.key] >= 2:
+            set_(ln, BOILERPLATE, r["repeat.document"], f"{doc_counts[ln.key]}x in document")
+            continue
+        if ln.cls in (SHORT, NEAR, HEADING) and site_docs >= T["site_min_docs"] and ln.words <= T["repeat_short_max_words"] \
+                and stats.docs_with(site, ln.key) >= T["site_min_docs"]:
+            set_(ln, BOILERPLATE, r["repeat.site"], f"in {stats.docs_with(site, ln.key)}/{site_docs} site docs")
+            continue
+        if ln.cls in (SHORT, HEADING, NEAR) and _foreign(ln, identify, doc_lang):
+            set_(ln, BOILERPLATE, r["lang.foreign"], "other language")
+            continue
+        p = _prev_context(body, i)
+        n = _next_context(body, i)
+        ctx = f"prev={p} next={n}"
+        if ln.cls in (NEAR, HEADING):
+            if ln.cls == NEAR:
+                n = _next_context(body, i, skip=(SHORT, HEADING, NEAR))
+                ctx = f"prev={p} next={n}"
+            if p == GOOD or n == GOOD:
+                set_(ln, BODY, r["body.near_prose"], ctx)
+            else:
+                set_(ln, BOILERPLATE, r["context.boilerplate"], ctx)
+        elif p == GOOD and n == GOOD:
+            set_(ln, BODY, r["body.context"], ctx)
+        elif p == GOOD and (ln.tokens[-1] in STOPWORDS or _OPEN_END.search(ln.text)):
+            set_(ln, BODY, r["body.continuation"], ctx + "; opens a sentence continued below")
+        elif n == GOOD and (ln.cls == HEADING or not _title_case(ln)):
+            set_(ln, BODY, r["body.subhead"], ctx)
+        else:
+            set_(ln, BOILERPLATE, r["context.boilerplate"], ctx)
+    return head
+
+
+def _starts_lower(text: str) -> bool:
+    first = next((c for c in text if c.isalnum()), "")
+    return first.islower()
+
+
+def _foreign(ln: _Line, identify: Callable[[str], LangResult], doc_lang: str) -> bool:
+    res = identify(ln.text)
+    return res.lang is not None and res.lang != doc_lang and res.score >= T["foreign_min_score"]
+
+
+def _marker(ln: _Line) -> bool:
+    """A short line removed by an inline rule (a widget marker that does not end the body)."""
+    return ln.cls == BAD and ln.words <= T["context_skip_max_words"] and ln.rule is not None and ln.rule.inline
+
+
+def _prev_context(body: list[_Line], i: int) -> str:
+    """Label of the nearest earlier line that is not short (GOOD for body), BAD at the start.
+
+    Short boilerplate markers ("Advertisement", "Share") are skipped like short lines: they sit
+    inside the body without ending it.
+    """
+    for j in range(i - 1, -1, -1):
+        ln = body[j]
+        if ln.cls in (SHORT, HEADING) or _marker(ln):
+            continue
+        return GOOD if ln.label == BODY else BAD
+    return BAD
+
+
+def _next_context(body: list[_Line], i: int, skip: tuple[str, ...] = (SHORT, HEADING)) -> str:
+    """Class of the nearest later line not in ``skip``: GOOD (prose or short sentence) or BAD."""
+    for j in range(i + 1, len(body)):
+        ln = body[j]
+        if ln.cls in skip or _marker(ln):
+            continue
+        return GOOD if ln.cls in (GOOD, NEAR) else BAD
+    return BAD
+
+
+def separate(text: str, identify: Callable[[str], LangResult], stats: CorpusStats | None = None, site: str = "",
+             doc_lang: str = "en") -> Separation:
+    """Label every line/fragment of ``text``; spans partition the text in order (see module docstring)."""
+    raw_lines = split_lines(text)
+    layout = _layout(text, raw_lines)
+    lines = [_Line(l.number, l.start, l.end, l.stop) for l in raw_lines]
+    content = [ln for k, ln in enumerate(lines) if text[ln.start:ln.end].strip()
+               and (layout is None or k in layout.content)]
+    content_ids = {id(ln) for ln in content}
+    for ln in lines:
+        if not text[ln.start:ln.end].strip():
+            continue
+        if id(ln) not in content_ids:
+            ln.core_start, ln.core_end = ln.start, ln.end
+            ln.cls, ln.label, ln.rule = BAD, BOILERPLATE, RULES_BY_ID["scrape.wrapper"]
+            ln.text = text[ln.start:ln.end].strip()
+            continue
+        _cut_subline(text[ln.start:ln.end], ln)
+        _features(ln, text)
+    for k, ln in enumerate(content):
+        nxt = content[k + 1] if k + 1 < len(content) else None
+        _classify(ln, layout, nxt is not None and _starts_lower(nxt.text))
+    if layout is not None and content:
+        first = content[0]
+        if first.cls != BAD and layout.h1 and first.key not in layout.h1 and any(h in first.key for h in layout.h1):
+            first.cls, first.rule = BAD, RULES_BY_ID["scrape.page_title"]
+    head = _decide(content, layout, stats, site, identify, doc_lang) if content else None
+    title = content[head].text if head is not None else None
+    return Separation(tuple(_spans(text, lines, identify, doc_lang)), title, tuple(_signals(lines)))
+
+
+def _spans(text: str, lines: list[_Line], identify: Callable[[str], LangResult], doc_lang: str) -> list[Span]:
+    spans: list[Span] = []
+    labels = [ln.label if text[ln.start:ln.end].strip() else "" for ln in lines]
+    for k, ln in enumerate(lines):
+        if not labels[k]:
+            before = next((x for x in reversed(labels[:k]) if x), "")
+            after = next((x for x in labels[k + 1:] if x), "")
+            rule = RULES_BY_ID["body.context"] if before == after == BODY else RULES_BY_ID["blank"]
+            _emit(spans, ln.start, ln.stop, rule, LangResult(None, 0.0))
+            continue
+        for lo, hi, rule in ((ln.start, ln.core_start, ln.head), (ln.core_start, ln.core_end, ln.rule),
+                             (ln.core_end, ln.end, ln.tail)):
+            if rule is None or hi <= lo:
+                continue
+            for fr in _fragments(text, lo, hi):
+                res = identify(text[fr.start:fr.end]) if fr.script != NONE else LangResult(None, 0.0)
+                cyrillic_body = fr.script == CYRILLIC and doc_lang != "ru" and rule.label == BODY
+                _emit(spans, fr.start, fr.end, RULES_BY_ID["script.cyrillic_in_english"] if cyrillic_body else rule, res)
+        has_body = ln.label == BODY
+        _emit(spans, ln.end, ln.stop, RULES_BY_ID["body.prose"] if has_body else ln.rule, LangResult(None, 0.0),
+              label=BODY if has_body else BOILERPLATE)
+    return spans
+
+
+def _fragments(text: str, lo: int, hi: int) -> list[Fragment]:
+    """``segment.split_fragments``, with a fast path for the common all-Latin piece."""
+    piece = text[lo:hi]
+    if _NON_LATIN_LETTER.search(piece):
+        return split_fragments(text, lo, hi)
+    return [Fragment(lo, hi, LATIN if _LETTER.search(piece) else NONE)]
+
+
+def _emit(spans: list[Span], start: int, end: int, rule: Rule, res: LangResult, label: str | None = None) -> None:
+    if end > start:
+        spans.append(Span(start, end, label or rule.label, res.lang, res.score, rule.id, rule.reason))
+
+
+def _signals(lines: list[_Line]) -> list[tuple[int, str]]:
+    out = []
+    for ln in lines:
+        if not ln.cls:
+            continue
+        parts = [ln.cls, f"words={ln.words}", f"stop={ln.stop_density:.2f}", f"term={'y' if ln.terminal else 'n'}"]
+        if ln.head:
+            parts.append(f"head-cut={ln.head.id}")
+        if ln.tail:
+            parts.append(f"tail-cut={ln.tail.id}")
+        parts += ln.notes
+        parts.append(f"-> {ln.label} ({ln.rule.id if ln.rule else '-'})")
+        out.append((ln.number, " ".join(parts)))
+    return out

@@ -1,0 +1,400 @@
+"""Body/boilerplate separation: one test per rule and per signal, on small made-up pages."""
+import json
+import re
+
+import pytest
+
+from dataset_builder.boilerplate import (BLANK, BODY, BOILERPLATE, RULES, RULES_BY_ID, RULES_VERSION, CorpusStats,
+                                         Separation, Span, line_keys, rules_fingerprint, separate)
+from dataset_builder.langid import LangResult
+from dataset_builder.segment import script_of_text, split_lines
+
+P1 = ("Regional officials said on Tuesday that the new bridge would open to traffic before the end of the month, "
+      "two years later than planned.")
+P2 = ("The project was delayed by a shortage of steel and by a dispute between the city and the main contractor "
+      "over the cost of the foundations.")
+P3 = "Residents of the eastern districts have waited for the crossing since the old ferry stopped running in 2019."
+P4 = "Engineers will carry out a final load test next week, the transport department said in a statement."
+HEADLINE = "New river bridge to open this month after two-year delay"
+
+
+def script_identify(text: str) -> LangResult:
+    """A stand-in identifier: Cyrillic is Russian, Latin is English (the real one is tested elsewhere)."""
+    script = script_of_text(text)
+    return LangResult({"Cyrl": "ru", "Latn": "en"}.get(script), 0.99 if script in ("Cyrl", "Latn") else 0.0)
+
+
+def run(text: str, stats: CorpusStats | None = None, site: str = "", identify=script_identify) -> Separation:
+    return separate(text, identify, stats, site)
+
+
+def line_labels(text: str, sep: Separation) -> list[tuple[str, str, str]]:
+    """(line, label, rule of its content) for each non-blank line: label body if any of it is body."""
+    out = []
+    for m in re.finditer(r"[^\n]*\n?", text):
+        a, b = m.start(), m.start() + len(m.group(0).rstrip("\n"))
+        if b <= a or not text[a:b].strip():
+            continue
+        mine = [s for s in sep.spans if s.start < b and s.end > a]
+        label = BODY if any(s.label == BODY for s in mine) else BOILERPLATE
+        rules = [s.rule for s in mine if s.label == label] or [mine[0].rule]
+        out.append((text[a:b], label, rules[0]))
+    return out
+
+
+def decision(text: str, line: str, **kw) -> tuple[str, str]:
+    sep = run(text, **kw)
+    found = [(lab, rule) for ln, lab, rule in line_labels(text, sep) if ln == line]
+    assert found, f"line not found: {line!r}"
+    return found[0]
+
+
+def page(*middle: str) -> str:
+    """A flat article: headline, two paragraphs, the lines under test, two more paragraphs."""
+    return "\n".join([HEADLINE, "", P1, P2, *middle, P3, P4]) + "\n"
+
+
+def body_text(text: str, sep: Separation) -> str:
+    return "".join(text[s.start:s.end] for s in sep.spans if s.label == BODY)
+
+
+# --- invariants -----------------------------------------------------------------------------
+
+MIXED = ("Главная\nNews\n" + HEADLINE + "\n\n" + P1 + "\n\n   \n" + P2 + " Читайте также\n"
+         "Photo: Ivan Petrov / Example Agency\n" + P3 + "\r\n— Anna Smith (@asmith) 5 марта 2024 г.\n\nShare\n")
+
+
+def test_spans_partition_the_text_with_valid_labels():
+    sep = run(MIXED)
+    assert sep.spans[0].start == 0 and sep.spans[-1].end == len(MIXED)
+    assert all(a.end == b.start for a, b in zip(sep.spans, sep.spans[1:]))
+    assert all(s.end > s.start for s in sep.spans)
+    assert {s.label for s in sep.spans} <= {BODY, BOILERPLATE, BLANK}
+    assert all(isinstance(s, Span) and s.rule in RULES_BY_ID and s.reason == RULES_BY_ID[s.rule].reason
+               for s in sep.spans)
+
+
+def test_cyrillic_is_never_body_and_paragraph_breaks_are_kept():
+    sep = run(MIXED)
+    for s in sep.spans:
+        if s.label == BODY:
+            assert not re.search("[\u0400-\u04ff]", MIXED[s.start:s.end])
+    text = body_text(MIXED, sep)
+    assert text == HEADLINE + "\n\n" + P1 + "\n\n   \n" + P2 + " " + "\n" + P3 + "\r\n"
+
+
+def test_line_terminator_is_body_iff_the_line_has_body():
+    sep = run(MIXED)
+    for ln in split_lines(MIXED):
+        if ln.stop == ln.end or not MIXED[ln.start:ln.end].strip():
+            continue
+        content = [s for s in sep.spans if ln.start <= s.start < ln.end]
+        (term,) = [s for s in sep.spans if s.start == ln.end]
+        assert term.end == ln.stop
+        assert (term.label == BODY) == any(s.label == BODY for s in content)
+
+
+def test_headline_is_body_and_title():
+    sep = run(MIXED)
+    assert sep.title == HEADLINE
+    assert decision(MIXED, HEADLINE) == (BODY, "body.headline")
+
+
+def test_signals_summarise_every_nonblank_line():
+    sep = run(MIXED)
+    numbers = dict(sep.signals)
+    nonblank = [n for n, ln in enumerate(MIXED.splitlines(), 1) if ln.strip()]
+    assert sorted(numbers) == nonblank
+    assert numbers[5].startswith("good words=") and numbers[5].endswith("-> body (body.prose)")
+    assert "before headline -> boilerplate" in numbers[2]
+
+
+# --- the rule table -------------------------------------------------------------------------
+
+def test_rule_table_is_versioned_data_with_unique_ids():
+    from importlib import resources
+
+    raw = json.loads(resources.files("dataset_builder").joinpath("data/boilerplate_rules.json").read_text("utf-8"))
+    assert raw["version"] == RULES_VERSION
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids)) == len(raw["rules"])
+    assert all(r.label in (BODY, BOILERPLATE, BLANK) and r.reason for r in RULES)
+    assert all(r.match in ("line", "search", "head", "tail") for r in RULES if r.pattern is not None)
+    assert re.fullmatch(r"[0-9a-f]{64}", rules_fingerprint()) and rules_fingerprint() == rules_fingerprint()
+
+
+@pytest.mark.parametrize("rule, line", [
+    ("ui.label", "Tags:"),
+    ("ui.label", "Print"),
+    ("ui.label", "Latest news"),
+    ("ui.language_switcher", "English | Español"),
+    ("ui.teaser", "Read more: Flood barriers tested ahead of spring thaw"),
+    ("ui.teaser", "Also on example.com City council votes to rename central square"),
+    ("ui.teaser", "Related articles"),
+    ("ui.share_follow", "Follow Jane Doe on Twitter: @janedoe"),
+    ("ui.share_follow", "Share this article"),
+    ("ui.subscribe", "Sign up for our morning newsletter"),
+    ("ui.login", "Log in or register to post comments"),
+    ("ui.cookie", "We use cookies to improve your experience on our site."),
+    ("ui.support", "Your support helps our reporters stay on the ground."),
+    ("ui.support", "Please disable your ad blocker to keep reading."),
+    ("ui.donate", "Support the fundraiser for our field team"),
+    ("ui.form", "This field is required and should be left unchanged."),
+    ("ui.form", "First name *"),
+    ("ui.copyright", "Copyright 2024 Example Times Ltd."),
+    ("ui.copyright", "This article was republished with permission from the author."),
+    ("ui.promo", "The Long Road: A Memoir Jane Doe Best Price: $9.99 Buy New $12.50 (as of 09:00 EDT - Details)"),
+    ("ui.advert", "Advertisement"),
+    ("ui.byline_box", "Editor: John Smith"),
+    ("ui.email_protection", "[email protected]"),
+    ("url.only", "https://www.example.com/news/2024/03/bridge"),
+    ("markdown.link_item", "- [World news](https://example.com/world)"),
+    ("nav.bullet_list", "  • Infrastructure"),
+    ("agency.slug", "abc-def/gh"),
+    ("tweet.attribution", "pic.twitter.com/Xy12AbC — City Hall (@cityhall) March 5, 2024"),
+    ("structure.no_letters", "★★★★☆"),
+    ("date.only", "12:45"),
+    ("date.only", "March 5, 2024"),
+])
+def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
+    text = page(line)
+    assert decision(text, line) == (BOILERPLATE, rule)
+    assert decision(text, P3)[0] == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "She baked cookies for the volunteers who worked through the night at the shelter.",
+    "The museum's director said the donation of paintings would be shown in a new wing next year.",
+    "More than 300 people attended the hearing, which lasted until late in the evening.",
+    "Home owners in the area say their insurance premiums have doubled since the floods.",
+])
+def test_prose_with_boilerplate_words_stays_body(line):
+    assert decision(page(line), line)[0] == BODY
+
+
+# --- sub-line -------------------------------------------------------------------------------
+
+def test_tweet_attribution_with_russian_date_is_cut_from_the_tweet_text():
+    line = "The bridge is finally ready to open! pic.twitter.com/Ab12Cd — City Hall (@cityhall) 5 марта 2024 г."
+    text = page(line)
+    sep = run(text)
+    start = text.index(line)
+    body = [text[s.start:s.end] for s in sep.spans if s.label == BODY and start <= s.start < start + len(line)]
+    assert "".join(body).strip() == "The bridge is finally ready to open!"
+    tail = [s for s in sep.spans if s.start >= start + len(body[0]) and s.end <= start + len(line)]
+    assert tail and all(s.label == BOILERPLATE and s.rule in ("tweet.attribution", "script.cyrillic_in_english")
+                        for s in tail)
+    assert any(s.lang == "ru" for s in tail)
+
+
+def test_photo_credit_glued_to_a_caption_is_removed_with_both_reasons():
+    line = "© Example Agency / Ivan Petrov / Go to the photo bankWorkers fix the last span of the bridge, March 3, 2024"
+    sep = run(page(line))
+    assert decision(page(line), line)[0] == BOILERPLATE
+    start = page(line).index(line)
+    rules = [s.rule for s in sep.spans if start <= s.start < start + len(line)]
+    assert rules[0] == "credit.photo" and "caption.credited" in rules
+
+
+def test_trailing_photo_credit_marks_the_line_a_caption():
+    line = "Workers on the new bridge in the eastern district on Monday. (Source: City Hall/X)"
+    assert decision(page(line), line) == (BOILERPLATE, "caption.credited")
+
+
+def test_widget_glued_after_a_sentence_is_cut():
+    line = "Traffic lights at both ends will be replaced by roundabouts next year. Read more: Roundabouts explained"
+    text = page(line)
+    sep = run(text)
+    start = text.index(line)
+    kept = "".join(text[s.start:s.end] for s in sep.spans if s.label == BODY and start <= s.start < start + len(line))
+    assert kept == "Traffic lights at both ends will be replaced by roundabouts next year."
+
+
+# --- structure ------------------------------------------------------------------------------
+
+def test_long_line_without_terminal_punctuation_is_a_caption():
+    line = "A cyclist crosses the unfinished bridge over the river in the eastern district on Monday morning"
+    assert decision(page(line), line) == (BOILERPLATE, "structure.caption")
+
+
+def test_terminal_punctuation_inside_curly_quotes_counts():
+    line = "“We are proud of the people who built it, and we will open it on time.”"
+    assert decision(page(line), line) == (BODY, "body.prose")
+
+
+def test_speech_attribution_without_a_period_is_prose():
+    line = "“The crossing will change the life of the whole district,” the mayor told reporters on Monday, officials said"
+    assert decision(page(line), line)[0] == BODY
+
+
+def test_sentence_case_subhead_before_a_paragraph_is_body():
+    assert decision(page("What the delay cost"), "What the delay cost") == (BODY, "body.context")
+    text = page("Advertisement", "Costs and delays")
+    assert decision(text, "Costs and delays")[0] == BODY
+
+
+def test_title_case_teaser_after_boilerplate_is_removed():
+    text = page("Workers fix the last span of the new bridge over the river on Monday - Example News",
+                "Mayor Promises New Ferry Link")
+    assert decision(text, "Mayor Promises New Ferry Link") == (BOILERPLATE, "context.boilerplate")
+
+
+def test_dateline_and_byline_after_the_headline_are_body_but_dates_elsewhere_are_not():
+    text = "\n".join([HEADLINE, "By Maria Kowalska", "12 March 2024, 10:15", P1, P2, "March 5, 2024", P3, P4])
+    assert decision(text, "By Maria Kowalska") == (BODY, "body.header")
+    assert decision(text, "12 March 2024, 10:15") == (BODY, "body.header")
+    assert decision(text, "March 5, 2024") == (BOILERPLATE, "date.only")
+
+
+def test_navigation_before_the_headline_is_removed():
+    text = "\n".join(["Home", "World", "Business", "Sport", HEADLINE, P1, P2, P3])
+    sep = run(text)
+    assert sep.title == HEADLINE
+    assert decision(text, "World") == (BOILERPLATE, "structure.before_headline")
+
+
+# --- context --------------------------------------------------------------------------------
+
+def test_short_lines_between_boilerplate_are_boilerplate():
+    text = page() + "Tags\nBridges\nTransport\nCity council\n"
+    for line in ("Bridges", "Transport", "City council"):
+        assert decision(text, line) == (BOILERPLATE, "context.boilerplate")
+
+
+def test_short_sentence_between_prose_is_body():
+    assert decision(page("Nobody was hurt."), "Nobody was hurt.") == (BODY, "body.near_prose")
+
+
+def test_short_sentence_between_widgets_is_boilerplate():
+    text = page() + "Support our newsroom today\nWe report from every district.\nJoin monthly\n"
+    assert decision(text, "We report from every district.")[0] == BOILERPLATE
+
+
+def test_sentence_split_around_lifted_link_text_is_kept():
+    text = page("The council approved the budget in a vote on Friday, according to", "the minutes",
+                "published on its website.")
+    for line in ("the minutes", "published on its website."):
+        assert decision(text, line) == (BODY, "body.continuation")
+
+
+def test_inline_advert_marker_does_not_cut_the_body():
+    text = page("Advertisement", "The toll will be two euros.", "Share this article", "Nobody objected.")
+    assert decision(text, "The toll will be two euros.")[0] == BODY
+    assert decision(text, "Nobody objected.")[0] == BODY
+
+
+def test_tweet_text_above_its_attribution_is_body():
+    text = page("Ready For Traffic At Last", "pic.twitter.com/Zz99Yy — City Hall (@cityhall) March 5, 2024")
+    assert decision(text, "Ready For Traffic At Last") == (BODY, "body.tweet_text")
+
+
+# --- repetition -----------------------------------------------------------------------------
+
+def test_short_line_repeated_in_the_document_is_navigation():
+    text = "\n".join(["Transport", HEADLINE, "Transport", P1, P2]) + "\n"
+    assert decision(text, P1)[0] == BODY
+    sep = run(text)
+    second = [s for s in sep.spans if text[s.start:s.end] == "Transport"][1]
+    assert second.label == BOILERPLATE and second.rule == "repeat.document"
+
+
+def test_pull_quote_repeating_a_paragraph_is_removed():
+    quote = "“We have waited for this bridge for twenty years,” said a resident of the eastern district."
+    card = "“We have waited for this bridge for twenty years.”"
+    text = page(quote, card)
+    assert decision(text, quote)[0] == BODY
+    assert decision(text, card) == (BOILERPLATE, "repeat.nearby")
+
+
+def test_line_that_is_the_same_text_twice_is_a_widget():
+    line = "Should the bridge carry a toll? Should the bridge carry a toll?"
+    assert decision(page(line), line) == (BOILERPLATE, "repeat.within_line")
+
+
+def test_attribution_suffix_recurring_in_the_document_is_a_caption():
+    text = page("Workers on the bridge - Example News", "Mayor opens the ferry terminal - Example News")
+    assert decision(text, "Workers on the bridge - Example News") == (BOILERPLATE, "repeat.suffix")
+
+
+def test_line_recurring_across_documents_of_a_site_is_template():
+    promo = "Listen to our daily podcast"
+    docs = [page(promo), page() + "\n" + promo + "\n", page()]
+    stats = CorpusStats.from_counts([("example.com", line_keys(d)) for d in docs])
+    assert decision(docs[0], promo, stats=stats, site="example.com") == (BOILERPLATE, "repeat.site")
+    lone = CorpusStats.from_counts([("other.org", line_keys(docs[0])), ("example.com", line_keys(docs[2]))])
+    assert decision(docs[0], promo, stats=lone, site="other.org")[0] == BODY
+
+
+def test_corpus_counts_merge_the_same_in_any_order_and_split():
+    docs = [("a.com", line_keys(page("Transport"))), ("a.com", line_keys(page())), ("b.org", line_keys(page("x y z")))]
+    whole = CorpusStats.from_counts(docs)
+    assert CorpusStats.from_counts(reversed(docs)) == whole
+    assert whole.docs_with("a.com", P1.casefold()) == 2 and whole.site_docs == {"a.com": 2, "b.org": 1}
+
+
+# --- markdown scrapes -----------------------------------------------------------------------
+
+SCRAPE = f"""# news.example.com
+
+## Metadata
+
+- **URL**: https://news.example.com/bridge
+- **Domain**: news.example.com
+
+## Page Structure
+
+- # {HEADLINE}
+  - ## Why it took so long
+
+## Content
+
+{HEADLINE} | Example News
+World
+Business
+{HEADLINE}
+Business
+14 March, 10:20
+{P1}
+{P2}
+Why it took so long
+{P3}
+Bridge closures planned for the holiday weekend across the region
+{P4}
+Tags:
+bridges
+Українська
+
+## Links
+
+- [World](https://news.example.com/world)
+- [Bridge closures planned for the holiday weekend across the region](https://news.example.com/closures)
+"""
+
+
+def test_markdown_scrape_keeps_the_article_only():
+    sep = run(SCRAPE)
+    assert sep.title == HEADLINE
+    assert body_text(SCRAPE, sep) == "\n".join([HEADLINE, "14 March, 10:20", P1, P2, "Why it took so long", P3, P4]) + "\n"
+    assert decision(SCRAPE, "## Metadata") == (BOILERPLATE, "scrape.wrapper")
+    assert decision(SCRAPE, f"{HEADLINE} | Example News") == (BOILERPLATE, "scrape.page_title")
+    assert decision(SCRAPE, "Bridge closures planned for the holiday weekend across the region") == (
+        BOILERPLATE, "structure.link_teaser")
+    assert decision(SCRAPE, "Українська") == (BOILERPLATE, "script.cyrillic_in_english")
+
+
+def test_repeated_menu_item_between_headline_and_text_is_removed():
+    assert decision(SCRAPE, "Business") == (BOILERPLATE, "structure.before_headline")
+    sep = run(SCRAPE)
+    second = SCRAPE.index("Business", SCRAPE.index("Business") + 1)
+    assert [s.rule for s in sep.spans if s.start == second] == ["repeat.document"]
+
+
+# --- language -------------------------------------------------------------------------------
+
+def test_short_fragment_in_another_language_is_removed():
+    def identify(text: str) -> LangResult:
+        return LangResult("es", 0.98) if text.strip() == "Versión en español" else script_identify(text)
+
+    text = page("Versión en español")
+    assert decision(text, "Versión en español", identify=identify) == (BOILERPLATE, "lang.foreign")
+    assert decision(text, P3, identify=identify)[0] == BODY

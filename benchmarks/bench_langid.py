@@ -9,7 +9,8 @@ Pinned to one core. Two fragment mixes, every fragment unique (so the memo canno
 * ``news``: the script fragments (``segment.split_fragments``) of every line of ``raw/*.txt``
   and of the ``../shared/eval/news-dev`` pages, i.e. what the builder really feeds the identifier.
 
-For each mix it prints the median over ``--repeat`` runs of: our identifier cold (fresh memo),
+For each mix it prints the median over ``--repeat`` runs of: our identifier cold (fragment memo
+and per-word lexicon memos emptied before each cold run; models and lexicons stay loaded),
 warm (same fragments again, memo full), our ``langdetect`` backend cold, and plain
 ``langdetect.detect`` (seeded, on an evenly spaced sample of the same mix, since it is ~100x
 slower), plus the cold ratio ours / langdetect.detect.
@@ -100,9 +101,11 @@ def bench(name: str, items: list[str], repeat: int, sample: int) -> None:
     detect(subset[0])
     for _ in range(repeat):
         ours._cache.clear()
+        langid.clear_word_memos()
         cold.append(rate(ours.identify, items))
         warm.append(rate(ours.identify, items))
         ours_ld._cache.clear()
+        langid.clear_word_memos()
         ld_backend.append(rate(ours_ld.identify, subset))
         plain.append(rate(detect, subset))
     med = statistics.median

@@ -19,23 +19,35 @@ The decision (``identify``), for one fragment:
    о; Belarusian hard р ч ш ж and дз/ц for soft д/т; apostrophe inside a Cyrillic word only in
    Ukrainian and Belarusian; ы after ж ш ч щ, э after a consonant not Russian) multiply a
    violating language by the factor of the rule.
-3. **Word lexicons**: each word of the script is looked up, once, in a table that merges the
-   wordfreq frequency lists of the script's languages (ru uk bg mk; sr from the Serbo-Croatian
-   list transliterated 1:1 to Cyrillic; en de fr es it pt nl, also stored without accents since
-   scraped text often loses them). A known word adds ``LEX_KNOWN + LEX_ZIPF * (zipf - 3)`` to a
-   language's log-score, an unknown one ``-LEX_UNKNOWN`` (``-LEX_UNKNOWN_SMALL`` for the short
-   bg and sr lists); be and kk have no list and get 0. For Cyrillic the sum is divided by
-   sqrt(number of words): those languages share many words and two have no list, so a long
-   fragment must still leave room for the model; the Latin lists are all large and decisive,
-   so there the plain sum is used, which lets long English lines skip the model.
-4. **Statistical model** of the backend, called only when steps 1-3 leave more than one language
-   within reach of the best (the model's largest possible swing, ``MODEL_WEIGHT *
-   log((1 + MODEL_FLOOR) / MODEL_FLOOR)``), and then restricted to those languages:
-   ``default`` = lingua n-gram models (high accuracy, preloaded) for Cyrillic, py3langid for
-   Latin (letters and lexicons already do most of the work there, and it is much cheaper);
-   ``langdetect`` = one private langdetect factory per script loading only that script's
-   profiles (seed 0; priors zero out the languages already out of reach). langdetect has no be,
-   sr or kk profile: those get the mean of the others' log-probabilities (no information).
+3. **Word lexicons**: each word of the script is looked up, once (per-word memo of
+   ``WORD_MEMO`` entries), in the wordfreq frequency lists of the script's languages (ru uk bg mk;
+   sr from the Serbo-Croatian list transliterated 1:1 to Cyrillic; en de fr es it pt nl, also
+   stored without accents since scraped text often loses them), one dict per language. A known
+   word adds ``LEX_KNOWN + LEX_ZIPF * (zipf - 3)`` to a language's log-score, an unknown one
+   ``-LEX_UNKNOWN`` (``-LEX_UNKNOWN_SMALL`` for the short bg and sr lists). A Cyrillic word the
+   Russian or Ukrainian list lacks is looked up in that language's morphological dictionary
+   (OpenCorpora forms shipped by pymorphy3-dicts-ru / -uk, read through pymorphy3; "е" may stand
+   for "ё"): a known form scores ``MORPH_KNOWN`` instead of the unknown penalty. That rescues
+   rare inflected Russian forms, and it is exclusive evidence by construction: a form only the
+   Russian dictionary knows keeps every competitor at its unknown penalty, a form also listed
+   elsewhere stays a matter of frequencies, priors and the model. be has no list and gets
+   ``BE_SHARE`` of the positive mean of the ru and uk evidence (it shares much of their
+   vocabulary; without it, common words shared by all East Slavic languages counted for Russian
+   only); kk gets 0. For Cyrillic the sum is divided by sqrt(number of words): those languages
+   share many words, so a long fragment must still leave room for the model; the Latin lists
+   are all large and decisive, so there the plain sum is used.
+4. **Statistical model** of the backend, called only when steps 1-3 leave the fragment open:
+   not when one language leads all others by ``DECISIVE`` (1.5 for Latin, 3 for Cyrillic, in
+   log units), nor when only one language is within the model's largest possible swing
+   (``MODEL_WEIGHT * log((1 + MODEL_FLOOR) / MODEL_FLOOR)``); then restricted to the languages
+   within that swing. ``default`` = py3langid for Latin; for Cyrillic py3langid first and lingua
+   (n-gram models, high accuracy, each language's models loaded lazily by lingua when first
+   needed) only if py3langid leaves the top two within ``CASCADE``, in which case lingua's answer
+   is used instead of py3langid's (lingua is ~2-3x slower per call and more accurate on close
+   Cyrillic calls); ``langdetect`` = one private langdetect factory per script loading only that
+   script's profiles (seed 0; priors zero out the languages already out of reach). langdetect
+   has no be, sr or kk profile: those get the mean of the others' log-probabilities (no
+   information).
    The model enters as ``weight * log(p + MODEL_FLOOR)``: a flattened log, because the raw
    probabilities of these models on short text are overconfident (langdetect calls
    "Все новости" Macedonian at 0.99999); langdetect's weight is ``LANGDETECT_WEIGHT``.
@@ -50,10 +62,14 @@ The decision (``identify``), for one fragment:
 
 The combined log-scores are turned into probabilities with a softmax; ``score`` is the winner's.
 Deterministic (no sampling except langdetect's, seeded with 0 on our own factories, never the
-global one); nothing heavy at import: the lexicons of a script and the backend models load on
-the first fragment of that script; identical fragments are memoized per identifier (LRU of
-``CACHE_SIZE``); identifiers are cached per (backend, priors) in the process, so each process
-(fork or spawn) holds its own read-only copy and calls are safe from several processes.
+global one; the memos only store what would be computed again); nothing heavy at import and
+everything loaded on first need: the word lists of a script on its first word, the
+morphological dictionaries on the first Cyrillic word a list lacks, py3langid / lingua on the
+first fragment that needs them (a Latin-only input never loads anything Cyrillic); identical
+fragments are memoized per identifier (LRU of ``CACHE_SIZE``); identifiers are cached per
+(backend, priors) in the process, so each process (fork or spawn) holds its own read-only copy
+and calls are safe from several processes. Without pymorphy3 or its dictionaries the
+morphological evidence is skipped (the rest works unchanged).
 
 Document level (``document_languages``): characters of the fragments are summed per language;
 ``lang`` is the largest, ``score`` its share, ``shares`` all languages by share (desc, then code).
@@ -127,6 +143,11 @@ LANGDETECT_WEIGHT = 0.5
 MODEL_FLOOR = 0.01
 MODEL_MAX_CHARS = 300
 LEX_MAX_WORDS = 40
+MORPH_KNOWN = -0.5
+BE_SHARE = 0.5
+DECISIVE = (1.5, 3.0)
+CASCADE = 2.0
+WORD_MEMO = 200_000
 CACHE_SIZE = 65536
 MIXED_SHARE = 0.10
 
@@ -194,8 +215,9 @@ def wordlist(lang: str) -> dict[str, float]:
         return {}
     import wordfreq
 
+    read = getattr(wordfreq.get_frequency_list, "__wrapped__", wordfreq.get_frequency_list)  # skip its memo
     out: dict[str, float] = {}
-    for index, words in enumerate(wordfreq.get_frequency_list(code, "best")):
+    for index, words in enumerate(read(code, "best")):
         zipf = 9.0 - index / 100.0
         if zipf < LEX_MIN_ZIPF:
             break
@@ -206,55 +228,129 @@ def wordlist(lang: str) -> dict[str, float]:
     return out
 
 
-class _ScriptLexicon:
-    """All word lists of one script merged: word -> tuple of log-evidence, one per language.
+def _lexicon_table(lang: str, fold: bool) -> dict[str, float]:
+    """Word -> lexicon evidence ``LEX_KNOWN + LEX_ZIPF * (zipf - 3)`` for one language.
 
-    One dictionary look-up per word scores every candidate language at once. A known word adds
-    ``LEX_KNOWN + LEX_ZIPF * (zipf - 3)``, an unknown one ``-LEX_UNKNOWN`` (0 for languages
-    without a list). Latin words with accents are also stored without them.
+    With ``fold`` (Latin), accented words are also stored without accents (the more frequent
+    word wins a shared key). Equal values share one float object.
+    """
+    values: dict[float, float] = {}
+    out: dict[str, float] = {}
+    for w, z in wordlist(lang).items():  # insertion order = descending frequency
+        v = values.setdefault(z, LEX_KNOWN + LEX_ZIPF * (z - 3.0))
+        out.setdefault(w, v)
+        if fold and not w.isascii():
+            out.setdefault(_fold(w), v)
+    return out
+
+
+class _Morphology:
+    """Russian and Ukrainian morphological dictionaries (OpenCorpora / pymorphy3): is a form known?
+
+    Loaded on the first Cyrillic word that one of the wordfreq lists does not know. ``None``
+    members when pymorphy3 or a dictionary package is missing (the evidence is then skipped).
+    """
+
+    def __init__(self) -> None:
+        self.ru = self._load("ru")
+        self.uk = self._load("uk")
+
+    @staticmethod
+    def _load(lang: str):
+        try:
+            import pymorphy3
+
+            dictionary = pymorphy3.MorphAnalyzer(lang=lang).dictionary
+        except Exception:  # package or dictionary missing: no evidence
+            return None
+        words = dictionary.words
+        if lang == "ru":  # "е" written for "ё" is usual Russian spelling
+            replaces = words.compile_replaces({"е": "ё"})
+            return lambda w: w in words or ("е" in w and bool(words.similar_keys(w, replaces)))
+        return words.__contains__
+
+
+class _ScriptLexicon:
+    """Word lists of one script: word -> tuple of log-evidence, one per language of the script.
+
+    A word a list knows adds ``LEX_KNOWN + LEX_ZIPF * (zipf - 3)``, an unknown one
+    ``-LEX_UNKNOWN`` (``-LEX_UNKNOWN_SMALL`` for small lists, 0 for languages without a list).
+    Cyrillic words no list knows are looked up in the Russian and Ukrainian morphological
+    dictionaries (``MORPH_KNOWN`` for a known form), and Belarusian, which has no list, gets
+    ``BE_SHARE`` of the positive mean of the Russian and Ukrainian evidence (it shares much of
+    their vocabulary). Vectors are memoized per word (bounded by ``WORD_MEMO``).
     """
 
     def __init__(self, script: str) -> None:
         self.langs = SCRIPT_LANGUAGES[script]
-        lists = [wordlist(l) for l in self.langs]
+        self.fold = script == "Latn"
+        self.tables = [_lexicon_table(l, self.fold) for l in self.langs]
         large = set()
-        if any(lists):
+        if any(self.tables):
             import wordfreq
 
             large = {lang for lang in self.langs if _WORDFREQ_CODE.get(lang) in wordfreq.available_languages("large")}
-        self.unknown = tuple(-(LEX_UNKNOWN if lang in large else LEX_UNKNOWN_SMALL) if lst else 0.0
-                             for lang, lst in zip(self.langs, lists))
-        fold = script == "Latn"
-        merged: dict[str, list[float]] = {}
-        for i, lst in enumerate(lists):
-            for w, z in lst.items():
-                keys = (w, _fold(w)) if fold and not w.isascii() else (w,)
-                for key in keys:
-                    vec = merged.get(key)
-                    if vec is None:
-                        vec = merged[key] = list(self.unknown)
-                    vec[i] = max(vec[i], LEX_KNOWN + LEX_ZIPF * (z - 3.0))
-        shared: dict[tuple[float, ...], tuple[float, ...]] = {}
-        self.table = {w: shared.setdefault(t, t) for w, v in merged.items() for t in (tuple(v),)}
+        self.unknown = tuple(-(LEX_UNKNOWN if lang in large else LEX_UNKNOWN_SMALL) if t else 0.0
+                             for lang, t in zip(self.langs, self.tables))
+        self.cyrillic = script == "Cyrl"
+        self._morph: _Morphology | None = None
+        self._memo: dict[str, tuple[float, ...]] = {}
 
     def evidence(self, word: str) -> tuple[float, ...]:
         """Evidence vector of one lower-case word (tries unaccented and elided forms)."""
-        vec = self.table.get(word)
+        vec = self._memo.get(word)
         if vec is None:
-            if not word.isascii():
-                vec = self.table.get(_fold(word))
-            if vec is None and "'" in word:
-                parts = [self.table.get(p) for p in word.split("'") if len(p) > 1]
-                vec = max((v for v in parts if v), key=sum, default=None)
-        return vec or self.unknown
+            vec = self._compute(word)
+            if len(self._memo) >= WORD_MEMO:
+                self._memo.clear()
+            self._memo[word] = vec
+        return vec
+
+    def _lookup(self, word: str) -> list[float | None]:
+        vals = [t.get(word) for t in self.tables]
+        if self.fold and not word.isascii():
+            folded = _fold(word)
+            vals = [v if v is not None else t.get(folded) for v, t in zip(vals, self.tables)]
+        return vals
+
+    def _compute(self, word: str) -> tuple[float, ...]:
+        vals = self._lookup(word)
+        if "'" in word and all(v is None for v in vals):
+            parts = [self._lookup(p) for p in word.split("'") if len(p) > 1]
+            parts = [p for p in parts if any(v is not None for v in p)]
+            if parts:
+                vals = max(parts, key=lambda p: sum(v for v in p if v is not None))
+        if self.cyrillic:
+            self._add_morphology(word, vals)
+        return tuple(u if v is None else v for v, u in zip(vals, self.unknown))
+
+    def _add_morphology(self, word: str, vals: list[float | None]) -> None:
+        langs = self.langs
+        for lang in ("ru", "uk"):
+            i = langs.index(lang)
+            if vals[i] is None:
+                if self._morph is None:
+                    self._morph = _Morphology()
+                known = getattr(self._morph, lang)
+                if known is not None and known(word):
+                    vals[i] = MORPH_KNOWN
+        ru, uk = (self.unknown[langs.index(l)] if vals[langs.index(l)] is None else vals[langs.index(l)]
+                  for l in ("ru", "uk"))
+        vals[langs.index("be")] = BE_SHARE * max(0.0, (ru + uk) / 2.0)
 
 
 _LEXICONS: dict[str, _ScriptLexicon] = {}
 _LEX_LOCK = threading.Lock()
 
 
+def clear_word_memos() -> None:
+    """Forget the per-word evidence memos of the loaded lexicons (for cold benchmarks)."""
+    for lex in list(_LEXICONS.values()):
+        lex._memo.clear()
+
+
 def script_lexicon(script: str) -> _ScriptLexicon:
-    """The merged lexicon of a script, built on first use (per process)."""
+    """The lexicon of a script, built on first use (per process)."""
     lex = _LEXICONS.get(script)
     if lex is None:
         with _LEX_LOCK:
@@ -280,7 +376,11 @@ class _Backend:
 
 
 class _LinguaBackend(_Backend):
-    """lingua n-gram models, high accuracy mode, one detector per candidate set."""
+    """lingua n-gram models, high accuracy mode, one detector per candidate set.
+
+    Models are not preloaded: lingua loads a language's models on first use and shares them
+    between detectors, so a process only holds the languages it was actually asked about.
+    """
 
     name = "lingua"
 
@@ -300,7 +400,9 @@ class _LinguaBackend(_Backend):
             from lingua import LanguageDetectorBuilder
 
             langs = [self._languages[c] for c in candidates]
-            det = LanguageDetectorBuilder.from_languages(*langs).with_preloaded_language_models().build()
+            b = LanguageDetectorBuilder.from_languages(*langs)
+
+            det = b.build()  # models load lazily, shared
             self._detectors[candidates] = det
         return det
 
@@ -395,6 +497,8 @@ class _PerScriptBackend(_Backend):
 
     lingua is the most accurate on short Cyrillic text, where the languages are close; on Latin
     text the letters and lexicons already do most of the work and py3langid is 3-4x cheaper.
+    ``LanguageIdentifier._add_model`` also asks py3langid first on Cyrillic text and lingua
+    only for close calls (``model``).
     """
 
     name = "lingua+py3langid"
@@ -405,12 +509,15 @@ class _PerScriptBackend(_Backend):
 
         self.version = f"lingua-{version('lingua-language-detector')},py3langid-{version('py3langid')}"
 
-    def probabilities(self, text: str, candidates: tuple[str, ...]) -> dict[str, float]:
-        script = "Cyrl" if candidates[0] in CYRILLIC else "Latn"
-        model = self._models.get(script)
+    def model(self, name: str) -> _Backend:
+        """The "lingua" or "py3langid" model, created on first use."""
+        model = self._models.get(name)
         if model is None:
-            model = self._models[script] = (_LinguaBackend if script == "Cyrl" else _Py3langidBackend)()
-        return model.probabilities(text, candidates)
+            model = self._models[name] = _BACKENDS[name]()
+        return model
+
+    def probabilities(self, text: str, candidates: tuple[str, ...]) -> dict[str, float]:
+        return self.model("lingua" if candidates[0] in CYRILLIC else "py3langid").probabilities(text, candidates)
 
 
 _BACKENDS: dict[str, Callable[[], _Backend]] = {"default": _PerScriptBackend, "lingua": _LinguaBackend,
@@ -481,10 +588,16 @@ class LanguageIdentifier:
 
     @property
     def version(self) -> str:
-        """Versions of the backend libraries and of wordfreq (for provenance)."""
+        """Versions of the backend libraries, wordfreq and the morphological dictionaries (provenance)."""
         from importlib.metadata import version
 
-        return f"{self.backend.version},wordfreq-{version('wordfreq')}"
+        out = f"{self.backend.version},wordfreq-{version('wordfreq')}"
+        for dist in ("pymorphy3-dicts-ru", "pymorphy3-dicts-uk"):
+            try:
+                out += f",{dist}-{version(dist)}"
+            except Exception:  # not installed: that evidence is skipped
+                pass
+        return out
 
     def identify(self, text: str) -> LangResult:
         """Language of one fragment, memoized."""
@@ -522,19 +635,50 @@ class LanguageIdentifier:
         return scores
 
     def _add_model(self, text: str, scores: dict[str, float]) -> None:
-        """Backend log-probabilities, only among the languages the model could still make win."""
+        """Backend log-probabilities, only when needed and among the languages still in reach.
+
+        No call when one language leads all others by ``DECISIVE`` or more, or when only one
+        is within the model's reach. With the default backend a Cyrillic fragment first goes
+        to py3langid (cheap); lingua is asked only if that leaves the top two within
+        ``CASCADE`` (then lingua's answer replaces py3langid's).
+        """
         backend = self.backend
-        floor = math.log(MODEL_FLOOR)
-        reach = backend.weight * (math.log(1.0 + MODEL_FLOOR) - floor)
+        weight = backend.weight
         best = max(scores.values())
-        alive = tuple(l for l in scores if scores[l] > best - reach)
-        probs = backend.probabilities(text, alive) if len(alive) > 1 else {}
-        if not probs:
+        cut = best - weight * _MODEL_REACH
+        alive = tuple(l for l, v in scores.items() if v > cut)
+        if len(alive) < 2:
             return
-        logs = {l: math.log(p + MODEL_FLOOR) for l, p in probs.items()}
-        neutral = sum(logs.values()) / len(logs)
-        for lang in scores:
-            scores[lang] += backend.weight * (logs.get(lang, neutral) if lang in alive else floor)
+        cyrillic = alive[0] in CYRILLIC
+        if sorted(scores.values())[-2] <= best - DECISIVE[cyrillic]:
+            return
+        if cyrillic and isinstance(backend, _PerScriptBackend):
+            trial = dict(scores)
+            _add_log_probs(trial, backend.model("py3langid").probabilities(text, alive), alive, weight)
+            first, second = sorted(trial.values())[-1:-3:-1]
+            if first - second >= CASCADE:
+                scores.update(trial)
+                return
+            probs = backend.model("lingua").probabilities(text, alive)
+        else:
+            probs = backend.probabilities(text, alive)
+        _add_log_probs(scores, probs, alive, weight)
+
+
+_MODEL_REACH = math.log(1.0 + MODEL_FLOOR) - math.log(MODEL_FLOOR)
+"""Largest swing of a weight-1 model term ``log(p + MODEL_FLOOR)`` between p = 1 and p = 0."""
+
+
+def _add_log_probs(scores: dict[str, float], probs: Mapping[str, float], alive: tuple[str, ...],
+                   weight: float) -> None:
+    """Add ``weight * log(p + MODEL_FLOOR)``; languages out of reach get p = 0, ones the model lacks the mean."""
+    if not probs:
+        return
+    floor = math.log(MODEL_FLOOR)
+    logs = {l: math.log(p + MODEL_FLOOR) for l, p in probs.items()}
+    neutral = sum(logs.values()) / len(logs)
+    for lang in scores:
+        scores[lang] += weight * (logs.get(lang, neutral) if lang in alive else floor)
 
 
 def _script(text: str) -> str:

@@ -177,6 +177,51 @@ def test_latin_lexicon_matches_words_that_lost_their_accents():
     assert lex.evidence("información")[es] > 0
 
 
+def test_morphology_knows_rare_russian_forms_the_lists_lack():
+    lex = langid.script_lexicon("Cyrl")
+    ru, uk = lex.langs.index("ru"), lex.langs.index("uk")
+    word = "пересчитывающему"  # a real but rare participle form: in no frequency list
+    assert all(v is None for v in lex._lookup(word))
+    vec = lex.evidence(word)
+    assert vec[ru] == langid.MORPH_KNOWN > lex.unknown[ru]
+    assert vec[uk] == lex.unknown[uk]
+    assert get_identifier().identify(word).lang == "ru"
+
+
+def test_morphology_knows_rare_ukrainian_forms_the_lists_lack():
+    lex = langid.script_lexicon("Cyrl")
+    ru, uk = lex.langs.index("ru"), lex.langs.index("uk")
+    vec = lex.evidence("передплачуватимуть")  # no і/ї/є: only the dictionary tells it is Ukrainian
+    assert vec[uk] == langid.MORPH_KNOWN and vec[ru] == lex.unknown[ru]
+    assert get_identifier().identify("передплачуватимуть").lang == "uk"
+
+
+def test_morphology_is_not_consulted_for_listed_words():
+    lex = langid.script_lexicon("Cyrl")
+    ru = lex.langs.index("ru")
+    assert lex.evidence("сейчас")[ru] > langid.MORPH_KNOWN  # the frequency list's value, not the dictionary's
+
+
+def test_belarusian_gets_a_share_of_the_east_slavic_evidence():
+    lex = langid.script_lexicon("Cyrl")
+    ru, uk, be = (lex.langs.index(l) for l in ("ru", "uk", "be"))
+    vec = lex.evidence("так")
+    assert vec[be] == pytest.approx(langid.BE_SHARE * (vec[ru] + vec[uk]) / 2) and vec[be] > 0
+    assert lex.evidence("щзфхъ")[be] == 0.0  # never negative
+
+
+def test_word_memo_is_bounded_and_transparent(monkeypatch):
+    lex = langid.script_lexicon("Cyrl")
+    words = ["новости", "новини", "вести", "жаңалықтар", "навіны"]
+    fresh = [lex._compute(w) for w in words]
+    monkeypatch.setattr(langid, "WORD_MEMO", 3)
+    lex._memo.clear()
+    assert [lex.evidence(w) for w in words] == fresh
+    assert len(lex._memo) <= 3
+    langid.clear_word_memos()
+    assert not lex._memo
+
+
 def test_words_of_another_script_carry_no_lexicon_evidence():
     assert langid._SCRIPT_WORD["Cyrl"].findall("объекта 5-{h}- x") == ["объекта"]
 
@@ -227,6 +272,43 @@ def test_model_only_sees_languages_still_in_reach():
     ident.identify("Інші новини")  # і rules out ru, bg, sr, mk
     for _, cands in spy.calls:
         assert not {"ru", "bg", "sr", "mk"} & set(cands)
+
+
+def test_no_model_call_when_letters_and_lexicons_are_decisive():
+    ident, spy = spied()
+    assert ident.identify("Share this article with your friends").lang == "en"
+    assert ident.identify("Подписаться на рассылку новостей").lang == "ru"
+    assert spy.calls == []
+
+
+class SureBackend(SpyBackend):
+    """Backend that records its calls and is certain of the first candidate."""
+
+    def probabilities(self, text: str, candidates: tuple[str, ...]) -> dict[str, float]:
+        self.calls.append((text, candidates))
+        return {c: float(i == 0) for i, c in enumerate(candidates)}
+
+
+@pytest.mark.parametrize("fast, slow_called", [(SureBackend, False), (SpyBackend, True)])
+def test_cyrillic_asks_py3langid_first_and_lingua_only_when_close(fast, slow_called):
+    ident = langid.LanguageIdentifier("default")
+    backend = langid._PerScriptBackend()
+    backend._models = {"py3langid": fast(), "lingua": SpyBackend()}
+    ident._backend = backend
+    ident.identify("новини")  # uk, bg, mk, sr share it: undecided by letters and lexicons
+    assert len(backend._models["py3langid"].calls) == 1
+    assert bool(backend._models["lingua"].calls) is slow_called
+
+
+def test_latin_text_loads_nothing_cyrillic():
+    import subprocess
+    import sys
+
+    code = ("import sys; from dataset_builder import langid; "
+            "r = langid.get_identifier().identify('Read more about it'); "
+            "print(r.lang, sorted(langid._LEXICONS), 'lingua' in sys.modules, 'pymorphy3' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["en", "['Latn']", "False", "False"]
 
 
 def test_repeated_fragments_are_memoised():

@@ -69,7 +69,7 @@ def rate(fn: Callable[[str], object], docs: list[str], rounds: int, repeat: int,
         t0 = time.perf_counter()
         for _ in range(rounds):
             if cold:
-                boilerplate._line_rule_of.cache_clear()
+                boilerplate.clear_memos()
             for d in docs:
                 fn(d)
         rates.append(rounds * len(docs) / (time.perf_counter() - t0))

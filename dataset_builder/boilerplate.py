@@ -40,9 +40,15 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import product
 from typing import Callable, Iterable, Mapping
+
+try:  # the regex parser, used to derive the rules' pre-check strings
+    from re import _parser
+except ImportError:  # Python 3.10
+    import sre_parse as _parser
 
 from .langid import LangResult
 from .segment import CYRILLIC, LATIN, NONE, Fragment, script_of_char, split_fragments, split_lines
@@ -70,14 +76,81 @@ class Rule:
     weak: bool = False
     inline: bool = False
     requires: tuple[str, ...] = ()
+    @cached_property
+    def hints(self) -> frozenset[str] | None:
+        """Pre-check strings derived from the pattern (``_hints``), on first use."""
+        return _hints(self.pattern.pattern, self.match) if self.pattern is not None else None
+
+    def may_apply(self, line: str, lowered: str) -> bool:
+        """Cheap pre-checks: ``requires`` (from the table) and, on an ASCII line, ``hints``.
+
+        ``hints`` are derived from the pattern (``_required_strings``): every match contains one
+        of them, lowercased. On ASCII text, case-insensitive matching is plain ASCII case
+        folding, so a line whose ``lowered`` form holds none of them cannot match.
+        """
+        if self.requires and not any(map(lowered.__contains__, self.requires)):
+            return False
+        return self.hints is None or not line.isascii() or any(map(lowered.__contains__, self.hints))
 
     def applies(self, line: str, lowered: str) -> bool:
-        """Whether the pattern matches ``line`` (``lowered`` = its casefolded form, for the pre-check)."""
-        if self.requires and not any(k in lowered for k in self.requires):
+        """Whether the pattern matches ``line`` (``lowered`` = its casefolded form, for the pre-checks)."""
+        if not self.may_apply(line, lowered):
             return False
         if self.match == "line":
             return self.pattern.fullmatch(line) is not None
         return self.pattern.search(line) is not None
+
+
+_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, getattr(_parser, "POSSESSIVE_REPEAT", _parser.MAX_REPEAT))
+
+
+def _required_strings(items: list) -> frozenset[str] | None:
+    """Lowercase strings of which every match of a parsed regex sequence contains one (None: unknown).
+
+    Runs of literals are required as they stand (unless they hold a non-ASCII cased letter,
+    which could match an ASCII one case-insensitively); a group, an alternation (the union of its
+    branches' strings) or a repeat of at least one requires what its body requires. Of the
+    requirements of a sequence, the one whose shortest string is longest is kept. Anything
+    else (classes, anchors, look-arounds, optional parts) requires nothing.
+    """
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def keep(cands: frozenset[str] | None) -> None:
+        nonlocal best
+        if cands and all(cands) and (best is None or min(map(len, cands)) > min(map(len, best))):
+            best = cands
+
+    for op, av in list(items) + [(None, None)]:
+        if op is _parser.LITERAL:
+            run.append(chr(av))
+            continue
+        if run and all(c.isascii() or c.lower() == c == c.upper() for c in run):
+            keep(frozenset(["".join(run).lower()]))
+        run = []
+        if op is _parser.SUBPATTERN:
+            keep(_required_strings(av[3]))
+        elif op is _parser.ATOMIC_GROUP:
+            keep(_required_strings(av))
+        elif op is _parser.BRANCH:
+            branches = [_required_strings(b) for b in av[1]]
+            if all(b is not None for b in branches):
+                keep(frozenset().union(*branches))
+        elif op in _REPEATS and av[0] >= 1:
+            keep(_required_strings(av[2]))
+    return best
+
+
+def _hints(pattern: str, match: str) -> frozenset[str] | None:
+    """Pre-check strings of a rule whose pattern scans the whole line (unanchored search or tail).
+
+    Anchored patterns (``line``/``head`` rules, searches starting with ``^``) fail fast on
+    their own and get none.
+    """
+    parsed = _parser.parse(pattern, re.IGNORECASE)
+    if match not in ("search", "tail") or (parsed and parsed[0] == (_parser.AT, _parser.AT_BEGINNING)):
+        return None
+    return _required_strings(parsed)
 
 
 def _load_table() -> tuple[str, dict, frozenset[str], tuple[Rule, ...]]:
@@ -151,6 +224,22 @@ _DIGIT = re.compile(r"\d")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
                          "\u00a0": " "})
 _SUFFIX = re.compile(r"^(.*\S)\s+[-–—|]\s+((?:[A-Z0-9][\w.'&]*\s?){1,5})$")
+_SUFFIX_SEPARATORS = "-–—|"
+
+
+def _attribution_suffix(line: str) -> str | None:
+    """The attribution suffix of ``line`` (" - Site Name": group 2 of ``_SUFFIX``), or None.
+
+    The suffix holds no separator, so the separator is the last one in the line, followed by
+    whitespace and at most five words: checking that first skips the backtracking regex on
+    ordinary lines.
+    """
+    cut = max(map(line.rfind, _SUFFIX_SEPARATORS))
+    rest = line[cut + 1:]
+    if cut < 1 or not rest[:1].isspace() or len(rest.split()) > 5:
+        return None
+    m = _SUFFIX.match(line)
+    return m.group(2) if m else None
 
 
 def normalize_line(line: str) -> str:
@@ -165,9 +254,9 @@ def line_keys(text: str) -> set[str]:
         line = text[ln.start:ln.end].strip()
         if line:
             keys.add(normalize_line(line))
-            m = _SUFFIX.match(line)
-            if m:
-                keys.add("suffix:" + normalize_line(m.group(2)))
+            suffix = _attribution_suffix(line)
+            if suffix is not None:
+                keys.add("suffix:" + normalize_line(suffix))
     return keys
 
 
@@ -182,7 +271,8 @@ def rules_fingerprint() -> str:
 # --- features -------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_TERMINAL = re.compile(r"(?:[.!?…:]|\.\.)[\"'”’»)\]]*\s*$")
+_TERMINAL_MARKS = (".", "!", "?", "…", ":")
+_CLOSING_QUOTES = "\"'”’»)]"
 _OPEN_END = re.compile(r"[,;(\[–—-]\s*$")
 _LOWER_END = re.compile(r"(?:^|\s)[a-z][^\s]*\s*$")
 _SENTENCE_INSIDE = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+[\"“‘]?[A-Z]")
@@ -190,14 +280,36 @@ _SPEECH_END = re.compile(r"(?:[,\"”’]|\b\w+)\s+(?:\w+\s+){0,3}(?:said|says|w
                          r"claims|claimed|wrote|writes|reports|reported|insists|insisted)\s*$", re.IGNORECASE)
 _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
            "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_DATE_PART = re.compile(r"[^\s,|/–—-]+")
 _DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|" + _MONTHS + r"|mon(?:day)?|tue(?:s(?:day)?)?|"
                          r"wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m|utc|gmt|"
                          r"est|edt|cet|eet|msk|updated|published|posted|last|on|at|of|the)$", re.IGNORECASE)
+_NO_LANG = LangResult(None, 0.0)
 
 
-@dataclass
+def _stopword_forms(stopwords: frozenset[str]) -> frozenset[str]:
+    """Token spellings that count as stopwords: those whose quote-folded form is one.
+
+    A token holds letters, digits and straight or curly apostrophes, so folding only turns
+    ``’`` into ``'``: a stopword counts with each apostrophe in either form (one holding any
+    other quote character can never be a folded token).
+    """
+    forms = set()
+    for word in stopwords:
+        if word.translate(_QUOTES) != word:
+            continue
+        parts = word.split("'")
+        for marks in product("'’", repeat=len(parts) - 1):
+            forms.add(parts[0] + "".join(m + p for m, p in zip(marks, parts[1:])))
+    return frozenset(forms)
+
+
+_STOPWORD_FORMS = _stopword_forms(STOPWORDS)
+
+
+@dataclass(slots=True)
 class _Line:
-    """Working state of one line during the decision."""
+    """Working state of one line during the decision; the features are computed once (``_features``)."""
 
     number: int
     start: int
@@ -208,16 +320,29 @@ class _Line:
     head: Rule | None = None
     tail: Rule | None = None
     text: str = ""
+    surface: list[str] = field(default_factory=list)
     tokens: tuple[str, ...] = ()
+    token_set: frozenset[str] = frozenset()
     key: str = ""
     words: int = 0
     stop_density: float = 0.0
     terminal: bool = False
+    first_alnum: str = ""
+    suffix: str | None = None
     cls: str = ""
     rule: Rule | None = None
     label: str = ""
     cyrillic: bool = False
     notes: list[str] = field(default_factory=list)
+
+
+def _split_lines(text: str) -> tuple[list[_Line], list[str]]:
+    """The lines of ``text`` (as ``segment.split_lines`` cuts them) and their contents."""
+    lines, contents, pos = [], text.splitlines(), 0
+    for number, (content, chunk) in enumerate(zip(contents, text.splitlines(keepends=True)), 1):
+        lines.append(_Line(number, pos, pos + len(content), pos + len(chunk)))
+        pos += len(chunk)
+    return lines, contents
 
 
 def _latin_view(text: str) -> str:
@@ -227,54 +352,71 @@ def _latin_view(text: str) -> str:
     return "".join(" " if c.isalpha() and script_of_char(c) == CYRILLIC else c for c in text)
 
 
-def _cut_subline(raw: str, ln: _Line) -> None:
-    """Apply head and tail rules: narrow the line's core and remember the rules that cut it."""
+def _cut_subline(raw: str, ln: _Line) -> str:
+    """Apply head and tail rules: narrow the line's core, remember the rules that cut it, return the core."""
     lo, hi = 0, len(raw)
     lowered = raw.casefold()
     for rule in _HEAD_RULES:
-        if rule.requires and not any(k in lowered for k in rule.requires):
+        if not rule.may_apply(raw, lowered):
             continue
         m = rule.pattern.match(raw)
         if m and m.end() > 0 and raw[:m.end()].strip():
             ln.head, lo = rule, m.end()
             break
     for rule in _TAIL_RULES:
-        if rule.requires and not any(k in lowered for k in rule.requires):
+        if not rule.may_apply(raw, lowered):
             continue
         m = rule.pattern.search(raw, lo)
         if m and m.start() < hi and raw[m.start():].strip():
             ln.tail, hi = rule, m.start()
             break
     ln.core_start, ln.core_end = ln.start + lo, ln.start + hi
+    return raw[lo:hi]
 
 
-def _features(ln: _Line, text: str) -> None:
-    raw = text[ln.core_start:ln.core_end]
-    core = _latin_view(raw).strip()
-    ln.cyrillic = core != raw.strip()
+def _features(ln: _Line, raw: str) -> None:
+    """Step 4's measurements of the core ``raw`` of a content line."""
+    view = _latin_view(raw)
+    stripped = raw.strip()
+    core = stripped if view is raw else view.strip()
+    ln.cyrillic = core != stripped
     ln.text = core
-    ln.tokens = tuple(t.casefold() for t in _TOKEN.findall(core))
-    ln.words = len(ln.tokens)
+    ln.surface = _TOKEN.findall(core)
+    ln.tokens = tokens = tuple(map(str.casefold, ln.surface))
+    ln.words = len(tokens)
+    if ln.words >= T["duplicate_min_tokens"]:
+        ln.token_set = frozenset(tokens)
     ln.key = normalize_line(core)
-    ln.stop_density = sum(t.translate(_QUOTES) in STOPWORDS for t in ln.tokens) / ln.words if ln.words else 0.0
-    ln.terminal = bool(_TERMINAL.search(core))
+    if tokens:
+        ln.stop_density = sum(map(_STOPWORD_FORMS.__contains__, tokens)) / ln.words
+    ln.terminal = _ends_sentence(core)
+    alnum = _ALNUM.search(core)
+    ln.first_alnum = alnum.group() if alnum else ""
+    ln.suffix = _attribution_suffix(core)
+
+
+def _ends_sentence(core: str) -> bool:
+    """Terminal punctuation (``. ! ? … :``) followed only by closing quotes/brackets (``core`` is stripped)."""
+    return core.rstrip(_CLOSING_QUOTES).endswith(_TERMINAL_MARKS)
+
+
+def _starts_lower(ln: _Line) -> bool:
+    """The line's first letter or digit is a lowercase letter."""
+    return ln.first_alnum.islower()
 
 
 def _title_case(ln: _Line) -> bool:
     """Most content words capitalized (teaser and menu headlines; subheads are in sentence case)."""
-    words = [w for w in _TOKEN.findall(ln.text) if w[0].isalpha() and w.casefold() not in STOPWORDS]
+    words = [w for w in ln.surface if w[0].isalpha() and w.casefold() not in STOPWORDS]
     if len(words) < 2:
         return False
     return sum(w[0].isupper() for w in words) / len(words) >= T["title_case_share"]
 
 
 def _date_only(core: str) -> bool:
-    toks = re.findall(r"[^\s,|/–—-]+", core.replace(",", " "))
-    return bool(toks) and _DIGIT.search(core) is not None and all(_DATE_TOKEN.match(t.strip(".()")) for t in toks)
-
-
-def _line_rule(ln: _Line) -> Rule | None:
-    return _line_rule_of(ln.text, ln.words)
+    """Only date/time tokens (and at least one digit): a time stamp or dateline."""
+    return _DIGIT.search(core) is not None and all(
+        _DATE_TOKEN.match(m.group().strip(".()")) for m in _DATE_PART.finditer(core))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -287,19 +429,26 @@ def _line_rule_of(text: str, words: int) -> Rule | None:
     return None
 
 
+def clear_memos() -> None:
+    """Forget the memoized rule matches (for cold-path measurements)."""
+    _line_rule_of.cache_clear()
+
+
 def _within_line_repeat(tokens: tuple[str, ...]) -> bool:
     n = len(tokens)
     return n >= 4 and n % 2 == 0 and tokens[: n // 2] == tokens[n // 2:]
 
 
-def _near_duplicate(tokens: tuple[str, ...], earlier: tuple[str, ...]) -> bool:
-    """True when ``tokens`` repeats a long run of ``earlier`` (pull quote, caption or poll copy)."""
-    if len(tokens) < T["duplicate_min_tokens"] or len(earlier) < T["duplicate_min_tokens"]:
+def _near_duplicate(ln: _Line, earlier: _Line) -> bool:
+    """True when ``ln`` repeats a long run of ``earlier`` (pull quote, caption or poll copy)."""
+    if ln.words < T["duplicate_min_tokens"] or earlier.words < T["duplicate_min_tokens"]:
         return False
-    shared = set(tokens) & set(earlier)
-    if sum(t in shared for t in tokens) < T["duplicate_share"] * len(tokens):
+    tokens = ln.tokens
+    shared = ln.token_set & earlier.token_set
+    if sum(map(shared.__contains__, tokens)) < T["duplicate_share"] * len(tokens):
         return False
-    m = difflib.SequenceMatcher(None, tokens, earlier, autojunk=False).find_longest_match(0, len(tokens), 0, len(earlier))
+    m = difflib.SequenceMatcher(None, tokens, earlier.tokens, autojunk=False).find_longest_match(
+        0, len(tokens), 0, len(earlier.tokens))
     return m.size >= T["duplicate_min_tokens"] and m.size >= T["duplicate_share"] * len(tokens)
 
 
@@ -320,30 +469,33 @@ class _Layout:
     anchors: set[str]
 
 
-def _layout(text: str, lines: list) -> _Layout | None:
+def _layout(text: str, contents: list[str]) -> _Layout | None:
+    """The layout of a markdown scrape (``contents``: its lines), None for a flat text."""
+    if "Content" not in text:
+        return None
     sections: dict[str, list[int]] = {}
     current = None
-    for i, ln in enumerate(lines):
-        m = _WRAPPER.match(text[ln.start:ln.end])
+    for i, line in enumerate(contents):
+        m = _WRAPPER.match(line) if line.startswith("##") else None
         if m:
             current = m.group(1)
             sections.setdefault(current, [])
             continue
         if current:
             sections[current].append(i)
-    first = next((text[l.start:l.end] for l in lines if text[l.start:l.end].strip()), "")
+    first = next((line for line in contents if line.strip()), "")
     if "Content" not in sections or not first.startswith("# ") or len(sections) < 2:
         return None
     content = sections["Content"]
     h1, headings, anchors = [], set(), set()
     for i in sections.get("Page Structure", []):
-        m = _HEADING_ITEM.match(text[lines[i].start:lines[i].end])
+        m = _HEADING_ITEM.match(contents[i])
         if m and len(m.group(1)) == 1:
             h1.append(normalize_line(m.group(2)))
         elif m:
             headings.add(normalize_line(m.group(2)))
     for i in sections.get("Links", []):
-        m = _LINK_ITEM.match(text[lines[i].start:lines[i].end])
+        m = _LINK_ITEM.match(contents[i])
         if m:
             anchors.add(normalize_line(re.sub(r"\\(.)", r"\1", m.group(1))))
     return _Layout(range(content[0], content[-1] + 1) if content else range(0), h1, headings, anchors)
@@ -359,7 +511,7 @@ def _classify(ln: _Line, layout: _Layout | None, next_lower: bool) -> None:
     if ln.tail is not None and ln.tail.id == "credit.photo_tail":
         ln.cls, ln.rule = BAD, RULES_BY_ID["caption.credited"]
         return
-    if not _ALNUM.search(ln.text):
+    if not ln.first_alnum:
         ln.cls = BAD
         if ln.tail or ln.head:
             ln.rule = ln.tail or ln.head
@@ -371,7 +523,7 @@ def _classify(ln: _Line, layout: _Layout | None, next_lower: bool) -> None:
     if _date_only(ln.text):
         ln.cls = DATE
         return
-    rule = _line_rule(ln)
+    rule = _line_rule_of(ln.text, ln.words)
     if rule is not None:
         ln.cls, ln.rule = BAD, rule
         return
@@ -395,7 +547,7 @@ def _classify(ln: _Line, layout: _Layout | None, next_lower: bool) -> None:
             _OPEN_END.search(ln.text) or _SPEECH_END.search(ln.text) or _SENTENCE_INSIDE.search(ln.text)):
         ln.cls = GOOD
     elif ln.words >= T["caption_min_words"]:
-        open_end = ln.tokens[-1] in STOPWORDS or next_lower or _starts_lower(ln.text)
+        open_end = ln.tokens[-1] in STOPWORDS or next_lower or _starts_lower(ln)
         ln.cls = SHORT if open_end or (_title_case(ln) and ln.words <= T["heading_max_words"]) else CAPTION
     else:
         ln.cls = SHORT
@@ -435,7 +587,7 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
         first_good = next((i for i in range(head + 1, min(len(body), head + 1 + T["headline_search_lines"]))
                            if body[i].cls == GOOD), None)
     doc_counts = Counter(ln.key for ln in body)
-    suffix_counts = Counter(m.group(2).casefold() for ln in body for m in [_SUFFIX.match(ln.text)] if m)
+    suffix_counts = Counter(ln.suffix.casefold() for ln in body if ln.suffix is not None)
     site_docs = stats.site_docs.get(site, 0) if stats else 0
 
     def set_(ln: _Line, label: str, rule: Rule, note: str = "") -> None:
@@ -454,7 +606,7 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
         prev = body[i - 1] if i else None
         continues = (prev is not None and prev.label == BODY and not prev.terminal and prev.words > 0
                      and (bool(_OPEN_END.search(prev.text)) or bool(_LOWER_END.search(prev.text))
-                          or _starts_lower(ln.text)))
+                          or _starts_lower(ln)))
         if ln.cls == BAD:
             if ln.rule.weak and continues:
                 set_(ln, BODY, r["body.continuation"], f"{ln.rule.id} overridden: previous line left the sentence open")
@@ -465,15 +617,13 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
             set_(ln, BODY, r["body.header"], "repeats the headline")
             continue
         window = body[max(0, i - T["duplicate_window"]):i]
-        if ln.cls != DATE and any(
-                _near_duplicate(ln.tokens, w.tokens) for w in window):
+        if ln.cls != DATE and any(_near_duplicate(ln, w) for w in window):
             set_(ln, BOILERPLATE, r["repeat.nearby"], "repeats a line above")
             continue
-        m = _SUFFIX.match(ln.text)
-        if m and ln.cls != GOOD:
-            sk = m.group(2).casefold()
+        if ln.suffix is not None and ln.cls != GOOD:
+            sk = ln.suffix.casefold()
             if suffix_counts[sk] >= 2 or (stats and stats.docs_with(site, "suffix:" + normalize_line(sk)) >= T["site_min_docs"]):
-                set_(ln, BOILERPLATE, r["repeat.suffix"], f"suffix '{m.group(2)}' recurs")
+                set_(ln, BOILERPLATE, r["repeat.suffix"], f"suffix '{ln.suffix}' recurs")
                 continue
         if ln.cls == GOOD:
             if site_docs >= T["site_prose_min_docs"] and stats.docs_with(site, ln.key) >= max(
@@ -544,11 +694,6 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
     return head
 
 
-def _starts_lower(text: str) -> bool:
-    first = next((c for c in text if c.isalnum()), "")
-    return first.islower()
-
-
 def _foreign(ln: _Line, identify: Callable[[str], LangResult], doc_lang: str) -> bool:
     res = identify(ln.text)
     return res.lang is not None and res.lang != doc_lang and res.score >= T["foreign_min_score"]
@@ -586,25 +731,23 @@ def _next_context(body: list[_Line], i: int, skip: tuple[str, ...] = (SHORT, HEA
 def separate(text: str, identify: Callable[[str], LangResult], stats: CorpusStats | None = None, site: str = "",
              doc_lang: str = "en") -> Separation:
     """Label every line/fragment of ``text``; spans partition the text in order (see module docstring)."""
-    raw_lines = split_lines(text)
-    layout = _layout(text, raw_lines)
-    lines = [_Line(l.number, l.start, l.end, l.stop) for l in raw_lines]
-    content = [ln for k, ln in enumerate(lines) if text[ln.start:ln.end].strip()
-               and (layout is None or k in layout.content)]
-    content_ids = {id(ln) for ln in content}
-    for ln in lines:
-        if not text[ln.start:ln.end].strip():
+    lines, contents = _split_lines(text)
+    layout = _layout(text, contents)
+    content: list[_Line] = []
+    for k, ln in enumerate(lines):
+        raw = contents[k]
+        if not raw or raw.isspace():
             continue
-        if id(ln) not in content_ids:
+        if layout is not None and k not in layout.content:
             ln.core_start, ln.core_end = ln.start, ln.end
             ln.cls, ln.label, ln.rule = BAD, BOILERPLATE, RULES_BY_ID["scrape.wrapper"]
-            ln.text = text[ln.start:ln.end].strip()
+            ln.text = raw.strip()
             continue
-        _cut_subline(text[ln.start:ln.end], ln)
-        _features(ln, text)
+        _features(ln, _cut_subline(raw, ln))
+        content.append(ln)
     for k, ln in enumerate(content):
         nxt = content[k + 1] if k + 1 < len(content) else None
-        _classify(ln, layout, nxt is not None and _starts_lower(nxt.text))
+        _classify(ln, layout, nxt is not None and _starts_lower(nxt))
     if layout is not None and content:
         first = content[0]
         if first.cls != BAD and layout.h1 and first.key not in layout.h1 and any(h in first.key for h in layout.h1):
@@ -615,35 +758,46 @@ def separate(text: str, identify: Callable[[str], LangResult], stats: CorpusStat
 
 
 def _spans(text: str, lines: list[_Line], identify: Callable[[str], LangResult], doc_lang: str) -> list[Span]:
+    """The spans of every line: its head cut, core fragments, tail cut and terminator; blank lines whole."""
     spans: list[Span] = []
-    labels = [ln.label if text[ln.start:ln.end].strip() else "" for ln in lines]
+    before, after = _neighbour_labels([ln.label for ln in lines])
     for k, ln in enumerate(lines):
-        if not labels[k]:
-            before = next((x for x in reversed(labels[:k]) if x), "")
-            after = next((x for x in labels[k + 1:] if x), "")
-            rule = RULES_BY_ID["body.context"] if before == after == BODY else RULES_BY_ID["blank"]
-            _emit(spans, ln.start, ln.stop, rule, LangResult(None, 0.0))
+        if not ln.label:
+            rule = RULES_BY_ID["body.context"] if before[k] == after[k] == BODY else RULES_BY_ID["blank"]
+            _emit(spans, ln.start, ln.stop, rule, _NO_LANG)
             continue
         for lo, hi, rule in ((ln.start, ln.core_start, ln.head), (ln.core_start, ln.core_end, ln.rule),
                              (ln.core_end, ln.end, ln.tail)):
             if rule is None or hi <= lo:
                 continue
             for fr in _fragments(text, lo, hi):
-                res = identify(text[fr.start:fr.end]) if fr.script != NONE else LangResult(None, 0.0)
+                res = identify(text[fr.start:fr.end]) if fr.script != NONE else _NO_LANG
                 cyrillic_body = fr.script == CYRILLIC and doc_lang != "ru" and rule.label == BODY
                 _emit(spans, fr.start, fr.end, RULES_BY_ID["script.cyrillic_in_english"] if cyrillic_body else rule, res)
         has_body = ln.label == BODY
-        _emit(spans, ln.end, ln.stop, RULES_BY_ID["body.prose"] if has_body else ln.rule, LangResult(None, 0.0),
+        _emit(spans, ln.end, ln.stop, RULES_BY_ID["body.prose"] if has_body else ln.rule, _NO_LANG,
               label=BODY if has_body else BOILERPLATE)
     return spans
 
 
+def _neighbour_labels(labels: list[str]) -> tuple[list[str], list[str]]:
+    """For each line, the nearest non-empty label before it and after it ("" at the ends)."""
+    before, after, last = [], [""] * len(labels), ""
+    for label in labels:
+        before.append(last)
+        last = label or last
+    last = ""
+    for k in range(len(labels) - 1, -1, -1):
+        after[k] = last
+        last = labels[k] or last
+    return before, after
+
+
 def _fragments(text: str, lo: int, hi: int) -> list[Fragment]:
     """``segment.split_fragments``, with a fast path for the common all-Latin piece."""
-    piece = text[lo:hi]
-    if _NON_LATIN_LETTER.search(piece):
+    if _NON_LATIN_LETTER.search(text, lo, hi):
         return split_fragments(text, lo, hi)
-    return [Fragment(lo, hi, LATIN if _LETTER.search(piece) else NONE)]
+    return [Fragment(lo, hi, LATIN if _LETTER.search(text, lo, hi) else NONE)]
 
 
 def _emit(spans: list[Span], start: int, end: int, rule: Rule, res: LangResult, label: str | None = None) -> None:
@@ -656,7 +810,7 @@ def _signals(lines: list[_Line]) -> list[tuple[int, str]]:
     for ln in lines:
         if not ln.cls:
             continue
-        parts = [ln.cls, f"words={ln.words}", f"stop={ln.stop_density:.2f}", f"term={'y' if ln.terminal else 'n'}"]
+        parts = [f"{ln.cls} words={ln.words} stop={ln.stop_density:.2f} term={'y' if ln.terminal else 'n'}"]
         if ln.head:
             parts.append(f"head-cut={ln.head.id}")
         if ln.tail:

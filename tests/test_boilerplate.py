@@ -398,3 +398,47 @@ def test_short_fragment_in_another_language_is_removed():
     text = page("Versión en español")
     assert decision(text, "Versión en español", identify=identify) == (BOILERPLATE, "lang.foreign")
     assert decision(text, P3, identify=identify)[0] == BODY
+
+
+# --- speed-ups that must not change a decision ------------------------------------------------
+
+
+def test_rule_pre_check_strings_are_necessary_for_a_match():
+    from dataset_builder.boilerplate import _required_strings, _parser
+
+    def required(pattern):
+        return _required_strings(_parser.parse(pattern, re.IGNORECASE))
+
+    assert required(r"\bsign up (?:for|to)\b") == {"sign up "}
+    assert required(r"\b(?:cookie|privacy)s?\b|\bgdpr\b") == {"cookie", "privacy", "gdpr"}
+    assert required(r"\bfoo\b|\w+\.?") is None  # a branch that requires nothing
+    assert required(r"(?:ab)*c?") is None
+    assert required(r"Straße|\bimage\b") is None  # a non-ASCII cased letter may fold to ASCII
+    lines = ["Sign up for our morning newsletter", "SHARE THIS ARTICLE", "We use Cookies on this site",
+             "Your support helps our reporters", "Please DISABLE your ad blocker", "pic.twitter.com/Xy12AbC",
+             "Photo: Jane Doe / AFP via Getty Images", "It ended. Read more: what next"]
+    for rule in RULES:
+        if rule.hints is None:
+            continue
+        for line in lines:
+            if rule.pattern.search(line):
+                assert rule.may_apply(line, line.casefold()), (rule.id, line)
+    # a non-ASCII line skips the pre-check: case-insensitive matching folds 'ı' (dotless i) to 'i'
+    subscribe = RULES_BY_ID["ui.subscribe"]
+    assert subscribe.applies("Subscrıbe", "Subscrıbe".casefold())
+
+
+def test_stopwords_count_with_curly_apostrophes_as_folded():
+    from dataset_builder.boilerplate import _stopword_forms
+
+    assert _stopword_forms(frozenset(["don't", "the", "x“y"])) == {"don't", "don’t", "the"}
+
+
+def test_attribution_suffix_pre_check_agrees_with_the_pattern():
+    from dataset_builder.boilerplate import _SUFFIX, _attribution_suffix
+
+    for line in ["Flood barriers tested - Example Times", "A well-known fact", "Rates rise | The Daily News",
+                 "Talks end — Reuters", "Prices - up 3%", "Talks - a b c d e f", "- Example", "x - Y Z",
+                 "Officials met on Monday - and again on Tuesday"]:
+        m = _SUFFIX.match(line)
+        assert _attribution_suffix(line) == (m.group(2) if m else None), line

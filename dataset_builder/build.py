@@ -18,7 +18,8 @@ from . import __version__
 from .boilerplate import CorpusStats, line_keys, rules_fingerprint
 from .card import front_matter, render_card
 from .ingest import IngestError, RawDocument, Reject, discover, read_document
-from .records import BuildConfig, schema_fingerprint, transform
+from .langid import get_identifier
+from .records import VERSION_PATTERN, BuildConfig, schema_fingerprint, transform
 from .writer import DEFAULT_MAX_SHARD_BYTES, describe_file, write_shards
 
 MANIFEST_NAME = "build_manifest.json"
@@ -107,6 +108,9 @@ def build_dataset(raw_dir: Path, out_dir: Path, version: str, *, langid_backend:
     ``progress(done, total)`` is called as documents are transformed.
     """
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    if not VERSION_PATTERN.fullmatch(version):
+        raise ValueError(f"version {version!r}: expected X.Y.Z")
+    get_identifier(langid_backend, tuple(languages) or None)  # a bad backend or language fails here, once
     config = BuildConfig(dataset_version=version, langid_backend=langid_backend, languages=tuple(languages))
     docs, rejects = load_documents(raw_dir)
     n_inputs = len(docs) + len(rejects)
@@ -136,7 +140,7 @@ def build_dataset(raw_dir: Path, out_dir: Path, version: str, *, langid_backend:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     shards = write_shards(ordered, out_dir, max_shard_bytes)
-    num_bytes = sum(len(json.dumps(r, ensure_ascii=False).encode()) for r in ordered)
+    num_bytes = sum(f.arrow_bytes for f in shards)
     meta = front_matter(version=version, pretty_name=pretty_name, license=license,
                         languages=sorted({"en", *languages}), num_examples=len(ordered),
                         num_bytes=num_bytes, download_size=sum(f.bytes for f in shards))

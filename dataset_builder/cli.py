@@ -46,11 +46,7 @@ def build(
     from rich.progress import Progress
 
     from .build import build_dataset
-    from .records import VERSION_PATTERN
 
-    if not VERSION_PATTERN.fullmatch(version):
-        _err(f"--version {version!r}: expected X.Y.Z")
-        raise typer.Exit(1)
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("documents", total=None)
         try:

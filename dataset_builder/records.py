@@ -117,7 +117,7 @@ def analyse(doc: RawDocument, stats: CorpusStats, config: BuildConfig) -> Separa
 def transform(doc: RawDocument, stats: CorpusStats, config: BuildConfig) -> dict:
     """The pure per-document transform: raw document + corpus statistics → one dataset row."""
     identifier = get_identifier(config.langid_backend, _languages(doc, config))
-    sep = separate(doc.text, identifier.identify, stats, doc.site, config.doc_lang)
+    sep = analyse(doc, stats, config)
     text = "".join(doc.text[s.start:s.end] for s in sep.spans if s.label == BODY)
     langs = document_languages((s.lang, s.end - s.start) for s in sep.spans)
     meta = doc.source.meta

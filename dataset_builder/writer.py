@@ -42,6 +42,7 @@ class WrittenFile:
     sha256: str
     bytes: int
     rows: int
+    arrow_bytes: int = 0
 
 
 def arrow_schema() -> pa.Schema:
@@ -78,14 +79,14 @@ def write_shards(rows: Sequence[dict], out_dir: Path,
         rel = f"{DATA_DIR}/{SPLIT}-{i:05d}-of-{len(shards):05d}.parquet"
         table = pa.Table.from_pylist(shard, schema=schema)
         pq.write_table(table, Path(out_dir) / rel, **PARQUET_SETTINGS)
-        written.append(describe_file(Path(out_dir), rel, rows=len(shard)))
+        written.append(describe_file(Path(out_dir), rel, rows=len(shard), arrow_bytes=table.nbytes))
     return written
 
 
-def describe_file(root: Path, rel: str, rows: int = 0) -> WrittenFile:
-    """Hash and size of one output file."""
+def describe_file(root: Path, rel: str, rows: int = 0, arrow_bytes: int = 0) -> WrittenFile:
+    """Hash and size of one output file (and, for a shard, its rows and in-memory Arrow size)."""
     data = (Path(root) / rel).read_bytes()
-    return WrittenFile(rel, hashlib.sha256(data).hexdigest(), len(data), rows)
+    return WrittenFile(rel, hashlib.sha256(data).hexdigest(), len(data), rows, arrow_bytes)
 
 
 def _estimate_bytes(row: dict) -> int:

@@ -31,6 +31,9 @@ def test_build_with_rejects_names_the_files_and_exits_3(corpus, tmp_path):
 def test_build_rejects_a_bad_version_and_a_missing_folder(tmp_path):
     result = runner.invoke(app, ["build", str(RAW), "--out", str(tmp_path / "d"), "--version", "v1"])
     assert result.exit_code == 1 and "expected X.Y.Z" in result.output
+    result = runner.invoke(app, ["build", str(RAW), "--out", str(tmp_path / "d"), "--langid-backend", "nonsense"])
+    assert result.exit_code == 1 and "build failed" in result.output and "nonsense" in result.output
+    assert not (tmp_path / "d").exists()
     result = runner.invoke(app, ["build", str(tmp_path / "nope"), "--out", str(tmp_path / "d")])
     assert result.exit_code == 1 and "nope: not a folder" in result.output
 

@@ -37,11 +37,14 @@ The decision (``identify``), for one fragment:
    share many words, so a long fragment must still leave room for the model; the Latin lists
    are all large and decisive, so there the plain sum is used.
 4. **Statistical model** of the backend, called only when steps 1-3 leave the fragment open:
-   not when one language leads all others by ``DECISIVE`` (1.5 for Latin, 3 for Cyrillic, in
-   log units), nor when only one language is within the model's largest possible swing
+   not when one language leads all others by ``DECISIVE`` (1 for Latin, 2.5 for Cyrillic, in
+   log units: past those margins the model almost never overturned letters + lexicons on
+   short fragments, and a Latin overturn was as often wrong as right), nor when only one
+   language is within the model's largest possible swing
    (``MODEL_WEIGHT * log((1 + MODEL_FLOOR) / MODEL_FLOOR)``); then restricted to the languages
-   within that swing. ``default`` = py3langid for Latin; for Cyrillic py3langid first and lingua
-   (n-gram models, high accuracy, each language's models loaded lazily by lingua when first
+   within that swing. ``default`` = py3langid for Latin (its own model through a leaner call:
+   float32 copy of the candidates' columns, softmax in Python; the same probabilities to float32
+   rounding, ~1.7x cheaper); for Cyrillic py3langid first and lingua (n-gram models, high accuracy, each language's models loaded lazily by lingua when first
    needed) only if py3langid leaves the top two within ``CASCADE``, in which case lingua's answer
    is used instead of py3langid's (lingua is ~2-3x slower per call and more accurate on close
    Cyrillic calls); ``langdetect`` = one private langdetect factory per script loading only that
@@ -84,7 +87,6 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
 
@@ -145,7 +147,7 @@ MODEL_MAX_CHARS = 300
 LEX_MAX_WORDS = 40
 MORPH_KNOWN = -0.5
 BE_SHARE = 0.5
-DECISIVE = (1.5, 3.0)
+DECISIVE = (1.0, 2.5)
 CASCADE = 2.0
 WORD_MEMO = 200_000
 CACHE_SIZE = 65536
@@ -293,6 +295,8 @@ class _ScriptLexicon:
         self.unknown = tuple(-(LEX_UNKNOWN if lang in large else LEX_UNKNOWN_SMALL) if t else 0.0
                              for lang, t in zip(self.langs, self.tables))
         self.cyrillic = script == "Cyrl"
+        if self.cyrillic:
+            self._east_slavic = tuple(self.langs.index(l) for l in ("ru", "uk", "be"))
         self._morph: _Morphology | None = None
         self._memo: dict[str, tuple[float, ...]] = {}
 
@@ -315,28 +319,26 @@ class _ScriptLexicon:
 
     def _compute(self, word: str) -> tuple[float, ...]:
         vals = self._lookup(word)
-        if "'" in word and all(v is None for v in vals):
+        if "'" in word and vals.count(None) == len(vals):
             parts = [self._lookup(p) for p in word.split("'") if len(p) > 1]
-            parts = [p for p in parts if any(v is not None for v in p)]
+            parts = [p for p in parts if p.count(None) < len(p)]
             if parts:
                 vals = max(parts, key=lambda p: sum(v for v in p if v is not None))
         if self.cyrillic:
             self._add_morphology(word, vals)
-        return tuple(u if v is None else v for v, u in zip(vals, self.unknown))
+        return tuple([u if v is None else v for v, u in zip(vals, self.unknown)])
 
     def _add_morphology(self, word: str, vals: list[float | None]) -> None:
-        langs = self.langs
-        for lang in ("ru", "uk"):
-            i = langs.index(lang)
-            if vals[i] is None:
-                if self._morph is None:
-                    self._morph = _Morphology()
-                known = getattr(self._morph, lang)
-                if known is not None and known(word):
+        ru, uk, be = self._east_slavic
+        if vals[ru] is None or vals[uk] is None:
+            if self._morph is None:
+                self._morph = _Morphology()
+            for i, known in ((ru, self._morph.ru), (uk, self._morph.uk)):
+                if vals[i] is None and known is not None and known(word):
                     vals[i] = MORPH_KNOWN
-        ru, uk = (self.unknown[langs.index(l)] if vals[langs.index(l)] is None else vals[langs.index(l)]
-                  for l in ("ru", "uk"))
-        vals[langs.index("be")] = BE_SHARE * max(0.0, (ru + uk) / 2.0)
+        unknown = self.unknown
+        mean = ((unknown[ru] if vals[ru] is None else vals[ru]) + (unknown[uk] if vals[uk] is None else vals[uk])) / 2.0
+        vals[be] = BE_SHARE * max(0.0, mean)
 
 
 _LEXICONS: dict[str, _ScriptLexicon] = {}
@@ -468,7 +470,14 @@ class _LangdetectBackend(_Backend):
 
 
 class _Py3langidBackend(_Backend):
-    """py3langid naive Bayes over byte n-grams, restricted to the candidates."""
+    """py3langid naive Bayes over byte n-grams, restricted to the candidates.
+
+    Same model and arithmetic as ``LanguageIdentifier.rank`` with ``norm_probs`` (byte DFA walk,
+    log1p(count) @ P(t|c) + P(c), scaled by 1/sqrt(bytes), softmax, script aliases folded), but
+    cheaper per call: each candidate set keeps its columns as a float32 copy (the shipped table
+    is float16, whose arithmetic numpy emulates), features are counted in a plain dict and the
+    softmax over the handful of candidates is done in Python rather than with numpy.
+    """
 
     name = "py3langid"
 
@@ -479,17 +488,81 @@ class _Py3langidBackend(_Backend):
 
         self.version = f"py3langid-{version('py3langid')}"
         self._model = _Ident.from_model_file(MODEL_FILE, norm_probs=True)
-        self._subsets: dict[tuple[str, ...], object] = {}
+        self._subsets: dict[tuple[str, ...], tuple] = {}
+        self._tables: dict[str, tuple] = {}
 
-    def probabilities(self, text: str, candidates: tuple[str, ...]) -> dict[str, float]:
-        ident = self._subsets.get(candidates)
-        if ident is None:
+    def _subset(self, candidates: tuple[str, ...]) -> tuple:
+        """(float32 P(t|c) of the script, its P(c), kept columns, their classes, alias pairs).
+
+        The float32 table is made once per script (all its languages' columns, ~3 MB); a
+        candidate set only keeps which of its columns to use (the softmax runs over those,
+        exactly as ``set_languages`` would restrict it).
+        """
+        sub = self._subsets.get(candidates)
+        if sub is None:
             import copy
 
-            ident = copy.copy(self._model)
-            ident.set_languages(list(candidates))
-            self._subsets[candidates] = ident
-        return dict(ident.rank(text[:MODEL_MAX_CHARS]))
+            import numpy as np
+
+            script = "Cyrl" if candidates[0] in CYRILLIC else "Latn"
+            table = self._tables.get(script)
+            if table is None:
+                ident = copy.copy(self._model)
+                ident.set_languages(list(SCRIPT_LANGUAGES[script]))
+                table = self._tables[script] = (tuple(ident.nb_classes),
+                                                np.ascontiguousarray(ident.nb_ptc, dtype=np.float32),
+                                                np.asarray(ident.nb_pc, dtype=np.float32))
+            all_classes, ptc, pc = table
+            keep = tuple(i for i, c in enumerate(all_classes) if c in candidates)
+            classes = tuple(all_classes[i] for i in keep)
+            first: dict[str, int] = {}
+            aliases = []
+            for k, c in enumerate(classes):
+                if c in first:
+                    aliases.append((first[c], k))
+                else:
+                    first[c] = k
+            sub = self._subsets[candidates] = (ptc, pc, keep, classes, tuple(aliases))
+        return sub
+
+    def probabilities(self, text: str, candidates: tuple[str, ...]) -> dict[str, float]:
+        ptc, pc, keep, classes, aliases = self._subset(candidates)
+        text = text[:MODEL_MAX_CHARS]
+        if text.isupper():
+            text = text.lower()
+        data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
+        model = self._model
+        nextmove, rowbase, output = model.tk_nextmove, model._rowbase, model.tk_output
+        counts: dict[int, int] = {}
+        get = counts.get
+        state = 0
+        for byte in data:
+            state = nextmove[rowbase[state] + byte]
+            feature = output[state]
+            if feature >= 0:
+                counts[feature] = get(feature, 0) + 1
+        if not counts:  # no feature: uniform, as py3langid
+            probs = [1.0] * len(classes)
+        else:
+            import numpy as np
+
+            idx = np.fromiter(counts, dtype=np.intp, count=len(counts))
+            weights = np.log1p(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
+            raw = weights @ ptc[idx] + pc
+            raw *= np.float32(1.0 / math.sqrt(len(data) or 1))
+            values = raw.tolist()
+            values = [values[i] for i in keep]
+            top = max(values)
+            probs = [math.exp(v - top) for v in values]
+        for i, j in aliases:
+            probs[i] += probs[j]
+            probs[j] = -1.0
+        total = sum(p for p in probs if p > 0.0)
+        out: dict[str, float] = {}
+        for lang, p in zip(classes, probs):
+            if p >= 0.0:
+                out[lang] = p / total
+        return out
 
 
 class _PerScriptBackend(_Backend):
@@ -697,37 +770,52 @@ def _script(text: str) -> str:
 
 def _add_letters(low: str, script: str, scores: dict[str, float]) -> None:
     """Alphabet and spelling evidence (tables ALPHABETS, ORTHOGRAPHY)."""
-    present = set(low) & _family_letters(script)
-    penalty = math.log(FOREIGN_LETTER if script == "Cyrl" else FOREIGN_LETTER_LATIN)
-    for lang in scores:
-        missing = len(present - ALPHABETS[lang])
-        if missing:
-            scores[lang] += penalty * missing
-    for pattern, langs, factor in _ORTHO[script]:
+    family, common, penalty, alphabets, ortho = _LETTER_TABLES[script]
+    present = family.intersection(low)
+    if not present <= common:  # a letter some alphabet of the script lacks
+        for lang, alphabet in alphabets:
+            missing = len(present - alphabet)
+            if missing:
+                scores[lang] += penalty * missing
+    for pattern, langs, factor in ortho:
         if pattern.search(low):
             for lang in langs:
-                if lang in scores:
-                    scores[lang] += factor
+                scores[lang] += factor
 
 
 def _add_lexicon(low: str, script: str, scores: dict[str, float]) -> None:
     """Word-frequency evidence from the wordfreq lists (see module docstring)."""
-    word_re = _SCRIPT_WORD[script]
-    words = word_re.findall(low)[:LEX_MAX_WORDS]
+    words = _SCRIPT_WORD[script].findall(low)
     if not words:
         return
-    lex = script_lexicon(script)
-    totals = [sum(col) for col in zip(*map(lex.evidence, words))]
-    scale = len(words) ** -LEX_SCALE_POW[script]
+    lex = _LEXICONS.get(script) or script_lexicon(script)
+    memo = lex._memo
+    if len(words) == 1:
+        word = words[0]
+        totals = memo.get(word) or lex.evidence(word)
+        scale = 1.0
+    else:
+        del words[LEX_MAX_WORDS:]
+        evidence = lex.evidence
+        totals = [sum(col) for col in zip(*[memo.get(w) or evidence(w) for w in words])]
+        scale = len(words) ** -LEX_SCALE_POW[script]
     for lang, total in zip(lex.langs, totals):
-        if lang in scores:
-            scores[lang] += total * scale
+        scores[lang] += total * scale
 
 
-@lru_cache(maxsize=None)
 def _family_letters(script: str) -> frozenset[str]:
     """All letters of the alphabets of a script's languages."""
     return frozenset().union(*(ALPHABETS[l] for l in SCRIPT_LANGUAGES[script]))
+
+
+_LETTER_TABLES = {
+    script: (_family_letters(script), frozenset.intersection(*(ALPHABETS[l] for l in langs)),
+             math.log(FOREIGN_LETTER if script == "Cyrl" else FOREIGN_LETTER_LATIN),
+             tuple((l, ALPHABETS[l]) for l in langs), _ORTHO[script])
+    for script, langs in SCRIPT_LANGUAGES.items()
+}
+"""Per script: (all its letters, letters of every alphabet, log penalty per foreign letter,
+(lang, alphabet) pairs, compiled spelling rules): what ``_add_letters`` needs, built once."""
 
 
 _IDENTIFIERS: dict[tuple[str, tuple[tuple[str, float], ...] | None], LanguageIdentifier] = {}

@@ -418,3 +418,62 @@ def test_document_mixed_by_second_language_share():
 
 def test_document_without_letters():
     assert document_languages([(None, 12)]) == DocLanguage(None, 0.0, (), False)
+
+
+# --- speed paths (results must equal the slow way) ---------------------------------------
+
+@pytest.mark.parametrize("candidates", [langid.CYRILLIC, ("ru", "uk"), ("sr", "mk", "bg"), langid.LATIN, ("en", "de")])
+def test_lean_py3langid_call_gives_py3langids_probabilities(candidates):
+    import copy
+
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    reference = copy.copy(reference)
+    reference.set_languages(list(candidates))
+    ours = langid._Py3langidBackend()
+    for text in ["Інші новини", "Все новости", "Вести дана", "Neuigkeiten aus aller Welt",
+                 "HOLA MUNDO", "Новости", "!!!", "x"]:
+        want = dict(reference.rank(text))
+        got = ours.probabilities(text, candidates)
+        assert set(got) == set(want)
+        assert all(got[k] == pytest.approx(want[k], abs=1e-4) for k in want)
+        assert sum(got.values()) == pytest.approx(1.0)
+
+
+def test_lean_py3langid_tables_are_shared_per_script():
+    ours = langid._Py3langidBackend()
+    ours.probabilities("Все новости", ("ru", "uk"))
+    ours.probabilities("Все новости", ("ru", "bg", "mk"))
+    ours.probabilities("news today", ("en", "de"))
+    assert set(ours._tables) == {"Cyrl", "Latn"}  # one float32 table per script, not per set
+
+
+class _Recorder(langid._Backend):
+    def __init__(self):
+        self.calls = []
+
+    def probabilities(self, text, candidates):
+        self.calls.append(candidates)
+        return {c: 1.0 / len(candidates) for c in candidates}
+
+
+@pytest.mark.parametrize("lead, script, called", [
+    (langid.DECISIVE[0] + 0.1, "Latn", False), (langid.DECISIVE[0] - 0.1, "Latn", True),
+    (langid.DECISIVE[1] + 0.1, "Cyrl", False), (langid.DECISIVE[1] - 0.1, "Cyrl", True),
+])
+def test_decisive_margin_per_script_skips_the_model(lead, script, called):
+    ident = langid.LanguageIdentifier("langdetect")
+    ident._backend = recorder = _Recorder()
+    langs = langid.SCRIPT_LANGUAGES[script]
+    scores = {l: 0.0 for l in langs}
+    scores[langs[1]] = lead
+    ident._add_model("text", scores)
+    assert bool(recorder.calls) is called
+
+
+def test_letters_every_alphabet_shares_cost_nothing():
+    assert set(letter_scores("молоко").values()) == {0.0}
+    assert set(letter_scores("water").values()) == {0.0}
+    with_e = letter_scores("réseau")
+    assert with_e["en"] < 0 and with_e["fr"] == 0.0

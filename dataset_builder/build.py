@@ -6,6 +6,7 @@ identical results. Every input ends up either as a row or as a reject with its r
 """
 from __future__ import annotations
 
+import itertools
 import json
 import platform
 from concurrent.futures import ProcessPoolExecutor
@@ -79,14 +80,20 @@ def safe_transform(doc: RawDocument, stats: CorpusStats, config: BuildConfig) ->
 
 def transform_all(docs: Sequence[RawDocument], stats: CorpusStats, config: BuildConfig, jobs: int = 1,
                   progress: Callable[[int], None] | None = None) -> list[dict | Reject]:
-    """Run the per-document transform over all documents, in order, on ``jobs`` processes."""
+    """Run the per-document transform over all documents, in order, on ``jobs`` processes.
+
+    With several processes, this one transforms the first document itself before the pool
+    starts: that loads the language models once, and forked workers share them copy-on-write.
+    """
     results: list[dict | Reject] = []
-    if jobs <= 1:
+    if jobs <= 1 or len(docs) < 2:
         outputs: Iterable = (safe_transform(d, stats, config) for d in docs)
         pool = None
     else:
+        first = safe_transform(docs[0], stats, config)
         pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(stats, config))
-        outputs = pool.map(_transform_in_worker, docs, chunksize=max(1, len(docs) // (jobs * 8)))
+        rest = pool.map(_transform_in_worker, docs[1:], chunksize=max(1, len(docs) // (jobs * 8)))
+        outputs = itertools.chain([first], rest)
     try:
         for out in outputs:
             results.append(out)

@@ -206,43 +206,49 @@ def _latin_to_serbian_cyrillic(word: str) -> str:
     return word.translate(_SR_FROM_LATIN)
 
 
-def wordlist(lang: str) -> dict[str, float]:
-    """Word -> zipf frequency for ``lang`` from wordfreq ({} for be and kk, which it lacks).
+def _frequency_bins(lang: str) -> list[tuple[float, list[str]]]:
+    """wordfreq's list for ``lang`` as (zipf, words) bins, most frequent first, down to ``LEX_MIN_ZIPF``.
 
     Serbian comes from wordfreq's Serbo-Croatian list, in Latin script, transliterated to
-    Cyrillic. Words rarer than ``LEX_MIN_ZIPF`` are left out to bound memory and load time.
+    Cyrillic; be and kk, which wordfreq lacks, give no bins. Rarer words are left out to bound
+    memory and load time.
     """
     code = _WORDFREQ_CODE.get(lang)
     if code is None:
-        return {}
+        return []
     import wordfreq
 
     read = getattr(wordfreq.get_frequency_list, "__wrapped__", wordfreq.get_frequency_list)  # skip its memo
-    out: dict[str, float] = {}
+    bins = []
     for index, words in enumerate(read(code, "best")):
         zipf = 9.0 - index / 100.0
         if zipf < LEX_MIN_ZIPF:
             break
-        for w in words:
-            if lang == "sr":
-                w = _latin_to_serbian_cyrillic(w)
-            out.setdefault(w, zipf)
+        bins.append((zipf, [_latin_to_serbian_cyrillic(w) for w in words] if lang == "sr" else words))
+    return bins
+
+
+def wordlist(lang: str) -> dict[str, float]:
+    """Word -> zipf frequency for ``lang`` from wordfreq ({} for be and kk); a word's best zipf wins."""
+    out: dict[str, float] = {}
+    for zipf, words in reversed(_frequency_bins(lang)):  # rarest first: more frequent bins overwrite
+        out.update(dict.fromkeys(words, zipf))
     return out
 
 
 def _lexicon_table(lang: str, fold: bool) -> dict[str, float]:
     """Word -> lexicon evidence ``LEX_KNOWN + LEX_ZIPF * (zipf - 3)`` for one language.
 
-    With ``fold`` (Latin), accented words are also stored without accents (the more frequent
-    word wins a shared key). Equal values share one float object.
+    With ``fold`` (Latin), accented words are also stored without accents; a key takes the value
+    of the most frequent word it stands for. Built a frequency bin at a time, rarest first, so
+    that more frequent bins overwrite (C-level dict updates; this runs once per process).
     """
-    values: dict[float, float] = {}
     out: dict[str, float] = {}
-    for w, z in wordlist(lang).items():  # insertion order = descending frequency
-        v = values.setdefault(z, LEX_KNOWN + LEX_ZIPF * (z - 3.0))
-        out.setdefault(w, v)
-        if fold and not w.isascii():
-            out.setdefault(_fold(w), v)
+    for zipf, words in reversed(_frequency_bins(lang)):
+        value = LEX_KNOWN + LEX_ZIPF * (zipf - 3.0)
+        out.update(dict.fromkeys(words, value))
+        if fold:
+            out.update(dict.fromkeys((_fold(w) for w in words if not w.isascii()), value))
     return out
 
 

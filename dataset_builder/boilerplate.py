@@ -613,6 +613,10 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
             else:
                 set_(ln, BOILERPLATE, ln.rule)
             continue
+        if prev is not None and prev.rule is r["ui.teaser"] and prev.words <= T["context_skip_max_words"] \
+                and ln.cls != GOOD and not continues:
+            set_(ln, BOILERPLATE, r["context.teaser_headline"], "announced by the teaser label above")
+            continue
         if in_header and ln.key == body[head].key:
             set_(ln, BODY, r["body.header"], "repeats the headline")
             continue

@@ -133,6 +133,7 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.teaser", "Related articles"),
     ("ui.share_follow", "Follow Jane Doe on Twitter: @janedoe"),
     ("ui.share_follow", "Share this article"),
+    ("ui.share_follow", "Enjoyed this story? Share it with a friend!"),
     ("ui.subscribe", "Sign up for our morning newsletter"),
     ("ui.login", "Log in or register to post comments"),
     ("ui.cookie", "We use cookies to improve your experience on our site."),
@@ -237,6 +238,17 @@ def test_title_case_teaser_after_boilerplate_is_removed():
     text = page("Workers fix the last span of the new bridge over the river on Monday - Example News",
                 "Mayor Promises New Ferry Link")
     assert decision(text, "Mayor Promises New Ferry Link") == (BOILERPLATE, "context.boilerplate")
+
+
+def test_headline_after_a_bare_teaser_label_is_the_teaser():
+    text = page("Read more", "Ferry operator cuts winter timetable on the eastern route")
+    assert decision(text, "Ferry operator cuts winter timetable on the eastern route") == (
+        BOILERPLATE, "context.teaser_headline")
+
+
+def test_prose_after_a_bare_teaser_label_stays_body():
+    text = page("Read more", P3.replace("2019.", "2019, the council said."))
+    assert decision(text, P3.replace("2019.", "2019, the council said."))[0] == BODY
 
 
 def test_dateline_and_byline_after_the_headline_are_body_but_dates_elsewhere_are_not():

@@ -337,12 +337,8 @@ class _Line:
 
 
 def _split_lines(text: str) -> tuple[list[_Line], list[str]]:
-    """The lines of ``text`` (as ``segment.split_lines`` cuts them) and their contents."""
-    lines, contents, pos = [], text.splitlines(), 0
-    for number, (content, chunk) in enumerate(zip(contents, text.splitlines(keepends=True)), 1):
-        lines.append(_Line(number, pos, pos + len(content), pos + len(chunk)))
-        pos += len(chunk)
-    return lines, contents
+    """The lines of ``text`` (``segment.split_lines``) as working state, and their contents."""
+    return [_Line(ln.number, ln.start, ln.end, ln.stop) for ln in split_lines(text)], text.splitlines()
 
 
 def _latin_view(text: str) -> str:

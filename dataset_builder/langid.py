@@ -6,7 +6,7 @@ every script fragment of every line, so it must also be fast.
 
 The decision (``identify``), for one fragment:
 
-1. **Script**, by majority of letters as ``segment.script_of_text`` (a faster equivalent). No letters (numbers, URLs' punctuation, emoji):
+1. **Script**, by majority of letters (``segment.script_of_text``). No letters (numbers, URLs' punctuation, emoji):
    ``LangResult(None, 0.0)`` and no model call. Letters of a script other than Latin or
    Cyrillic: ``None`` as well (no candidate language). A Cyrillic fragment is decided among
    ``CYRILLIC`` = ru uk be bg sr mk kk only, a Latin one among ``LATIN`` = en de fr es it pt nl.
@@ -88,6 +88,8 @@ import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
+
+from .segment import script_of_text
 
 
 CYRILLIC: tuple[str, ...] = ("ru", "uk", "be", "bg", "sr", "mk", "kk")
@@ -171,9 +173,6 @@ _ORTHO = {
 }
 _SR_DIGRAPHS = (("lj", "љ"), ("nj", "њ"), ("dž", "џ"))
 _SR_FROM_LATIN = str.maketrans({lat: cyr for cyr, lat in _SR_TO_LATIN.items() if len(lat) == 1})
-_LETTER = re.compile(r"[^\W\d_]")
-_CYR_LETTER = re.compile(r"(?=[^\W\d_])[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
-_LAT_LETTER = re.compile(r"(?=[^\W\d_])[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff\uff21-\uff5a]")
 
 
 @dataclass(frozen=True)
@@ -702,7 +701,7 @@ class LanguageIdentifier:
 
     def scores(self, text: str) -> dict[str, float]:
         """Combined log-scores of the candidate languages ({} when no decision is possible)."""
-        script = _script(text)
+        script = script_of_text(text)
         prior = self._priors.get(script)
         if prior is None:
             return {}
@@ -758,20 +757,6 @@ def _add_log_probs(scores: dict[str, float], probs: Mapping[str, float], alive: 
     neutral = sum(logs.values()) / len(logs)
     for lang in scores:
         scores[lang] += weight * (logs.get(lang, neutral) if lang in alive else floor)
-
-
-def _script(text: str) -> str:
-    """Majority script of the letters, as ``segment.script_of_text`` (Cyrl wins ties), but fast."""
-    n_lat = len(_LAT_LETTER.findall(text))
-    if text.isascii():
-        return "Latn" if n_lat else "Zyyy"
-    n_cyr = len(_CYR_LETTER.findall(text))
-    n_other = len(_LETTER.findall(text)) - n_cyr - n_lat
-    if n_other > max(n_cyr, n_lat):
-        return "Other"
-    if not n_cyr + n_lat:
-        return "Zyyy"
-    return "Cyrl" if n_cyr >= n_lat else "Latn"
 
 
 def _add_letters(low: str, script: str, scores: dict[str, float]) -> None:

@@ -8,6 +8,7 @@ partition it with no gaps.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +20,9 @@ NONE = "Zyyy"
 
 _CYRILLIC_RANGES = ((0x0400, 0x052F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F))
 _LATIN_RANGES = ((0x0041, 0x024F), (0x1E00, 0x1EFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF), (0xFF21, 0xFF5A))
+_LETTER = re.compile(r"[^\W\d_]")
+_CYR_LETTER = re.compile(r"(?=[^\W\d_])[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+_LAT_LETTER = re.compile(r"(?=[^\W\d_])[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff\uff21-\uff5a]")
 
 
 @dataclass(frozen=True)
@@ -59,23 +63,27 @@ def script_of_char(ch: str) -> str:
 
 
 def script_of_text(text: str) -> str:
-    """Majority script of the letters in ``text`` (Zyyy when it has no letters)."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        s = script_of_char(ch)
-        if s != NONE:
-            counts[s] = counts.get(s, 0) + 1
-    if not counts:
+    """Majority script of the letters in ``text`` (Zyyy when it has no letters; Cyrl wins a tie).
+
+    Counted with three regexes rather than per character: the language identifier calls this on
+    every fragment. A letter here is a regex word character that is not a digit or an underscore.
+    """
+    n_lat = len(_LAT_LETTER.findall(text))
+    if text.isascii():
+        return LATIN if n_lat else NONE
+    n_cyr = len(_CYR_LETTER.findall(text))
+    n_other = len(_LETTER.findall(text)) - n_cyr - n_lat
+    if n_other > max(n_cyr, n_lat):
+        return OTHER
+    if not n_cyr + n_lat:
         return NONE
-    return max(sorted(counts), key=lambda s: counts[s])
+    return CYRILLIC if n_cyr >= n_lat else LATIN
 
 
 def split_lines(text: str) -> list[Line]:
     """Lines of ``text`` numbered from 1, exactly as ``str.splitlines()`` cuts them."""
-    lines = []
-    pos = 0
-    for number, chunk in enumerate(text.splitlines(keepends=True), 1):
-        content = chunk.splitlines()[0] if chunk.splitlines() else ""
+    lines, pos = [], 0
+    for number, (content, chunk) in enumerate(zip(text.splitlines(), text.splitlines(keepends=True)), 1):
         lines.append(Line(number, pos, pos + len(content), pos + len(chunk)))
         pos += len(chunk)
     return lines

@@ -84,15 +84,10 @@ def test_latin_fragment_only_gets_latin_candidates():
     assert all(set(c) <= set(LATIN) for _, c in spy.calls)
 
 
-@pytest.mark.parametrize("text", ["Photo: ", "31 декабря 2018 г.", "Ab Вг", "Ελλάδα and Greece", "x²", "Ёж ×÷ é", "", "  "])
-def test_fast_script_agrees_with_segment(text):
-    assert langid._script(text) == script_of_text(text)
-
-
 # --- letter evidence ----------------------------------------------------------------------
 
 def letter_scores(text: str) -> dict[str, float]:
-    script = langid._script(text)
+    script = script_of_text(text)
     scores = {l: 0.0 for l in langid.SCRIPT_LANGUAGES[script]}
     langid._add_letters(text.lower().translate(langid._APOSTROPHES), script, scores)
     return scores

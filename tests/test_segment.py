@@ -1,4 +1,6 @@
 """Segmentation: lines agree with str.splitlines(), fragments partition a line by script."""
+import pytest
+
 from dataset_builder.segment import CYRILLIC, LATIN, NONE, OTHER, script_of_char, script_of_text, split_fragments, split_lines
 
 
@@ -52,6 +54,14 @@ def test_scripts_of_characters():
     assert script_of_char("\u0301") == NONE  # a combining accent never splits a word
     assert script_of_text("Привет, world!!") == CYRILLIC
     assert script_of_text("2024") == NONE
+
+
+@pytest.mark.parametrize("text,script", [
+    ("Photo: ", LATIN), ("31 декабря 2018 г.", CYRILLIC), ("Ab Вг", CYRILLIC), ("Ελλάδα and Greece", LATIN),
+    ("Ελλάδα ok", OTHER), ("x²", LATIN), ("Ёж ×÷ é", CYRILLIC), ("", NONE), ("  ", NONE),
+])
+def test_majority_script_of_a_fragment(text, script):
+    assert script_of_text(text) == script
 
 
 def test_combining_accent_stays_inside_the_cyrillic_word():

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import product
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, NamedTuple
 
 try:  # the regex parser, used to derive the rules' pre-check strings
     from re import _parser
@@ -172,9 +172,8 @@ _LINE_RULES = tuple(r for r in RULES if r.match in ("line", "search"))
 T = THRESHOLDS
 
 
-@dataclass(frozen=True)
-class Span:
-    """A labelled [start, end) range of the raw text with the language and rule behind it."""
+class Span(NamedTuple):
+    """A labelled [start, end) range of the raw text with the language and rule behind it (a tuple: cheap to make)."""
 
     start: int
     end: int
@@ -187,7 +186,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Separation:
-    """The partition of a document into spans, its headline, and per-line signal summaries."""
+    """The partition of a document into spans, its headline, and (when asked for) per-line signal summaries."""
 
     spans: tuple[Span, ...]
     title: str | None
@@ -244,7 +243,9 @@ def _attribution_suffix(line: str) -> str | None:
 
 def normalize_line(line: str) -> str:
     """Case-, quote- and whitespace-folded line: the key used for repetition."""
-    return " ".join(line.translate(_QUOTES).split()).casefold()
+    if not line.isascii():  # every character ``_QUOTES`` folds is non-ASCII
+        line = line.translate(_QUOTES)
+    return " ".join(line.split()).casefold()
 
 
 def line_keys(text: str) -> set[str]:
@@ -616,8 +617,8 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
         if in_header and ln.key == body[head].key:
             set_(ln, BODY, r["body.header"], "repeats the headline")
             continue
-        window = body[max(0, i - T["duplicate_window"]):i]
-        if ln.cls != DATE and any(_near_duplicate(ln, w) for w in window):
+        if ln.cls != DATE and ln.token_set and any(
+                _near_duplicate(ln, w) for w in body[max(0, i - T["duplicate_window"]):i] if w.token_set):
             set_(ln, BOILERPLATE, r["repeat.nearby"], "repeats a line above")
             continue
         if ln.suffix is not None and ln.cls != GOOD:
@@ -729,8 +730,11 @@ def _next_context(body: list[_Line], i: int, skip: tuple[str, ...] = (SHORT, HEA
 
 
 def separate(text: str, identify: Callable[[str], LangResult], stats: CorpusStats | None = None, site: str = "",
-             doc_lang: str = "en") -> Separation:
-    """Label every line/fragment of ``text``; spans partition the text in order (see module docstring)."""
+             doc_lang: str = "en", explain: bool = False) -> Separation:
+    """Label every line/fragment of ``text``; spans partition the text in order (see module docstring).
+
+    ``explain`` also fills ``Separation.signals`` (what ``inspect`` shows); a build does not need them.
+    """
     lines, contents = _split_lines(text)
     layout = _layout(text, contents)
     content: list[_Line] = []
@@ -754,7 +758,7 @@ def separate(text: str, identify: Callable[[str], LangResult], stats: CorpusStat
             first.cls, first.rule = BAD, RULES_BY_ID["scrape.page_title"]
     head = _decide(content, layout, stats, site, identify, doc_lang) if content else None
     title = content[head].text if head is not None else None
-    return Separation(tuple(_spans(text, lines, identify, doc_lang)), title, tuple(_signals(lines)))
+    return Separation(tuple(_spans(text, lines, identify, doc_lang)), title, tuple(_signals(lines)) if explain else ())
 
 
 def _spans(text: str, lines: list[_Line], identify: Callable[[str], LangResult], doc_lang: str) -> list[Span]:

@@ -210,7 +210,7 @@ def inspect(
         _err(str(e))
         raise typer.Exit(1)
     config = BuildConfig(dataset_version="0.0.0", langid_backend=langid_backend, languages=_langs(languages))
-    sep = analyse(doc, count_corpus([doc]), config)
+    sep = analyse(doc, count_corpus([doc]), config, explain=True)
     signals = dict(sep.signals)
     colours = {BODY: typer.colors.GREEN, "boilerplate": typer.colors.RED, BLANK: typer.colors.BRIGHT_BLACK}
     for ln, mine in spans_by_line(doc.text, sep.spans):

@@ -108,10 +108,13 @@ def doc_id(doc: RawDocument) -> str:
     return hashlib.sha256(str(key).encode("utf-8")).hexdigest()[:16]
 
 
-def analyse(doc: RawDocument, stats: CorpusStats, config: BuildConfig) -> Separation:
-    """Segment, identify and separate one document (the part of the transform ``annotate`` shows)."""
+def analyse(doc: RawDocument, stats: CorpusStats, config: BuildConfig, explain: bool = False) -> Separation:
+    """Segment, identify and separate one document (the part of the transform ``annotate`` shows).
+
+    ``explain`` keeps the per-line signals (for ``inspect``).
+    """
     identifier = get_identifier(config.langid_backend, _languages(doc, config))
-    return separate(doc.text, identifier.identify, stats, doc.site, config.doc_lang)
+    return separate(doc.text, identifier.identify, stats, doc.site, config.doc_lang, explain)
 
 
 def transform(doc: RawDocument, stats: CorpusStats, config: BuildConfig) -> dict:

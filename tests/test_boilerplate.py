@@ -201,6 +201,9 @@ def test_photo_credit_glued_to_a_caption_is_removed_with_both_reasons():
 def test_trailing_photo_credit_marks_the_line_a_caption():
     line = "Workers on the new bridge in the eastern district on Monday. (Source: City Hall/X)"
     assert decision(page(line), line) == (BOILERPLATE, "caption.credited")
+    text = page(line)
+    credit = [s for s in run(text).spans if s.rule == "credit.photo_tail"]
+    assert [text[s.start:s.end] for s in credit] == ["(Source: City Hall/X)"]
 
 
 def test_widget_glued_after_a_sentence_is_cut():
@@ -210,6 +213,7 @@ def test_widget_glued_after_a_sentence_is_cut():
     start = text.index(line)
     kept = "".join(text[s.start:s.end] for s in sep.spans if s.label == BODY and start <= s.start < start + len(line))
     assert kept == "Traffic lights at both ends will be replaced by roundabouts next year."
+    assert [text[s.start:s.end] for s in sep.spans if s.rule == "widget.glued"] == [" Read more: Roundabouts explained"]
 
 
 # --- structure ------------------------------------------------------------------------------
@@ -233,6 +237,12 @@ def test_sentence_case_subhead_before_a_paragraph_is_body():
     assert decision(page("What the delay cost"), "What the delay cost") == (BODY, "body.context")
     text = page("Advertisement", "Costs and delays")
     assert decision(text, "Costs and delays")[0] == BODY
+
+
+def test_subhead_after_a_removed_prompt_opens_the_next_paragraph():
+    text = "\n".join([HEADLINE, "", P1, P2, "Sign up for our newsletter", "Costs and delays", P3, P4]) + "\n"
+    assert decision(text, "Sign up for our newsletter")[0] == BOILERPLATE
+    assert decision(text, "Costs and delays") == (BODY, "body.subhead")
 
 
 def test_title_case_teaser_after_boilerplate_is_removed():

@@ -1,26 +1,26 @@
 """Build: raw corpus folder → dataset folder (Parquet shards, card, build manifest).
 
-Two passes over the inputs: a counting pass (lines per site, for corpus repetition) and the
-pure per-document transform, which runs in this process or in a pool of worker processes with
-identical results. Every input ends up either as a row or as a reject with its reason.
+The build composes the steps of ``pipeline``: read, count (the first pass: lines per site, for
+corpus repetition), the pure per-document transform (in this process or a pool of worker
+processes, with identical results) and filter. Every input ends up either as a row or as a
+reject with its reason; every step's statistics go into the manifest.
 """
 from __future__ import annotations
 
-import itertools
 import json
 import platform
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from . import __version__
-from .boilerplate import CorpusStats, line_keys, rules_fingerprint
+from .boilerplate import rules_fingerprint
 from .card import front_matter, render_card
-from .ingest import IngestError, RawDocument, Reject, discover, read_document
+from .ingest import RawDocument, Reject
 from .langid import get_identifier
-from .records import VERSION_PATTERN, BuildConfig, schema_fingerprint, transform
+from .pipeline import CountStep, FilterStep, PipelineStep, ReadStep, TransformStep
+from .records import VERSION_PATTERN, BuildConfig, schema_fingerprint
 from .writer import DEFAULT_MAX_SHARD_BYTES, describe_file, write_shards
 
 MANIFEST_NAME = "build_manifest.json"
@@ -32,77 +32,13 @@ DEFAULT_DESCRIPTION = ("English body text of scraped news pages, separated from 
 
 @dataclass
 class BuildResult:
-    """What a build produced: rows written, inputs rejected, files and the manifest."""
+    """What a build produced: rows written, inputs rejected, files, the manifest and the steps run."""
 
     out_dir: Path
     rows: list[dict]
     rejects: list[Reject]
     manifest: dict = field(default_factory=dict)
-
-
-def load_documents(raw_dir: Path) -> tuple[list[RawDocument], list[Reject]]:
-    """Ingest every input of a corpus folder; unreadable ones become rejects."""
-    sources, rejects = discover(Path(raw_dir))
-    docs = []
-    for source in sources:
-        try:
-            docs.append(read_document(source))
-        except IngestError as e:
-            rejects.append(Reject(source.relpath, str(e).removeprefix(f"{source.relpath}: ")))
-    return docs, rejects
-
-
-def count_corpus(docs: Iterable[RawDocument]) -> CorpusStats:
-    """The first pass: per-site line document frequencies."""
-    return CorpusStats.from_counts((doc.site, line_keys(doc.text)) for doc in docs)
-
-
-_worker_state: tuple[CorpusStats, BuildConfig] | None = None
-
-
-def _init_worker(stats: CorpusStats, config: BuildConfig) -> None:
-    global _worker_state
-    _worker_state = (stats, config)
-
-
-def _transform_in_worker(doc: RawDocument) -> dict | Reject:
-    stats, config = _worker_state
-    return safe_transform(doc, stats, config)
-
-
-def safe_transform(doc: RawDocument, stats: CorpusStats, config: BuildConfig) -> dict | Reject:
-    """``transform``, with a failure turned into a reject naming the file and the error."""
-    try:
-        return transform(doc, stats, config)
-    except Exception as e:  # one bad document must not stop the build
-        return Reject(doc.source.relpath, f"processing failed: {type(e).__name__}: {e}")
-
-
-def transform_all(docs: Sequence[RawDocument], stats: CorpusStats, config: BuildConfig, jobs: int = 1,
-                  progress: Callable[[int], None] | None = None) -> list[dict | Reject]:
-    """Run the per-document transform over all documents, in order, on ``jobs`` processes.
-
-    With several processes, this one transforms the first document itself before the pool
-    starts: that loads the language models once, and forked workers share them copy-on-write.
-    """
-    results: list[dict | Reject] = []
-    if jobs <= 1 or len(docs) < 2:
-        outputs: Iterable = (safe_transform(d, stats, config) for d in docs)
-        pool = None
-    else:
-        first = safe_transform(docs[0], stats, config)
-        pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(stats, config))
-        rest = pool.map(_transform_in_worker, docs[1:], chunksize=max(1, len(docs) // (jobs * 8)))
-        outputs = itertools.chain([first], rest)
-    try:
-        for out in outputs:
-            results.append(out)
-            if progress:
-                progress(1)
-    finally:
-        if pool:
-            pool.shutdown()
-    return results
+    steps: list[PipelineStep] = field(default_factory=list)
 
 
 def build_dataset(raw_dir: Path, out_dir: Path, version: str, *, langid_backend: str = "default",
@@ -119,31 +55,14 @@ def build_dataset(raw_dir: Path, out_dir: Path, version: str, *, langid_backend:
         raise ValueError(f"version {version!r}: expected X.Y.Z")
     get_identifier(langid_backend, tuple(languages) or None)  # a bad backend or language fails here, once
     config = BuildConfig(dataset_version=version, langid_backend=langid_backend, languages=tuple(languages))
-    docs, rejects = load_documents(raw_dir)
-    n_inputs = len(docs) + len(rejects)
-    stats = count_corpus(docs)
-    done = 0
-
-    def tick(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress:
-            progress(done, len(docs))
-
-    rows: dict[str, dict] = {}
-    for doc, out in zip(docs, transform_all(docs, stats, config, jobs, tick)):
-        if isinstance(out, Reject):
-            rejects.append(out)
-        elif not out["text"].strip():
-            rejects.append(Reject(doc.source.relpath, f"no body text left (document language {out['lang']}, "
-                                                      f"decoded as {doc.encoding})"))
-        elif out["id"] in rows:
-            rejects.append(Reject(doc.source.relpath, f"same id as {rows[out['id']]['provenance']['source_path']} "
-                                                      "(same source URL)"))
-        else:
-            rows[out["id"]] = out
-    ordered = [rows[k] for k in sorted(rows)]
-    rejects.sort(key=lambda r: (r.path, r.reason))
+    read, count = ReadStep(raw_dir), CountStep()
+    items = list(count.run(read.run()))
+    docs = [item for item in items if isinstance(item, RawDocument)]
+    transform, keep = TransformStep(count.corpus, config, jobs, progress), FilterStep()
+    outputs = list(keep.run(transform.run(items)))
+    steps = [read, count, transform, keep]
+    ordered = sorted((row for row in outputs if not isinstance(row, Reject)), key=lambda row: row["id"])
+    rejects = sorted((r for r in outputs if isinstance(r, Reject)), key=lambda r: (r.path, r.reason))
 
     out_dir.mkdir(parents=True, exist_ok=True)
     shards = write_shards(ordered, out_dir, max_shard_bytes)
@@ -163,7 +82,7 @@ def build_dataset(raw_dir: Path, out_dir: Path, version: str, *, langid_backend:
         "schema_fingerprint": schema_fingerprint(),
         "rules_fingerprint": rules_fingerprint(),
         "configuration": config.as_dict(),
-        "counts": {"inputs": n_inputs,
+        "counts": {"inputs": len(items),
                    "documents": len(ordered), "rejected": len(rejects),
                    "body_chars": sum(len(r["text"]) for r in ordered)},
         "documents": [{"id": r["id"], "source_path": r["provenance"]["source_path"],
@@ -174,10 +93,11 @@ def build_dataset(raw_dir: Path, out_dir: Path, version: str, *, langid_backend:
         "files": {f.path: {"sha256": f.sha256, "bytes": f.bytes, **({"rows": f.rows} if f.rows else {})}
                   for f in files},
         "libraries": library_versions(),
+        "steps": [{"name": step.name, "stats": dict(step.stats)} for step in steps],
     }
     (out_dir / MANIFEST_NAME).write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
                                          encoding="utf-8")
-    return BuildResult(out_dir, ordered, rejects, manifest)
+    return BuildResult(out_dir, ordered, rejects, manifest, steps)
 
 
 def library_versions() -> dict[str, str]:

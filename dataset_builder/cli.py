@@ -56,6 +56,8 @@ def build(
         except (IngestError, ValueError) as e:
             _err(f"build failed: {e}")
             raise typer.Exit(1)
+    for step in result.steps:
+        typer.echo(f"step {step.summary()}", err=True)
     for reject in result.rejects:
         _err(f"rejected {reject.path}: {reject.reason}")
     typer.echo(f"{len(result.rows)} documents → {out} (version {version}); {len(result.rejects)} rejected")
@@ -91,7 +93,7 @@ def annotate(
     langid_backend: str = BackendOpt,
 ) -> None:
     """Print per-line decisions (eval) or full rows (jsonl) for each input, one JSON object per line."""
-    from .build import count_corpus
+    from .pipeline import count_corpus
     from .records import BuildConfig, analyse, to_json, transform
 
     if format not in ("eval", "jsonl"):
@@ -201,7 +203,7 @@ def inspect(
     langid_backend: str = BackendOpt,
 ) -> None:
     """Show each line with its decision, language and rule (in colour on a terminal)."""
-    from .build import count_corpus
+    from .pipeline import count_corpus
     from .records import BuildConfig, analyse
 
     try:

@@ -7,6 +7,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 
 from pathlib import Path  # noqa: E402
+from typing import Callable  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -34,3 +35,21 @@ def corpus(tmp_path: Path) -> Path:
     (root / "port.txt").write_text(ARTICLE.replace("harbour bridge", "port tunnel").replace(
         "Harbour bridge", "Port tunnel"), encoding="utf-8")
     return root
+
+
+@pytest.fixture
+def break_transform(monkeypatch) -> Callable[[str, Exception], None]:
+    """``break_transform(path, error)``: the per-document transform raises ``error`` for that input."""
+    import dataset_builder.pipeline as pipeline
+
+    real = pipeline.transform
+
+    def install(path: str, error: Exception) -> None:
+        def flaky(doc, stats, config):
+            if doc.source.relpath == path:
+                raise error
+            return real(doc, stats, config)
+
+        monkeypatch.setattr(pipeline, "transform", flaky)
+
+    return install

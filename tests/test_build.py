@@ -98,17 +98,8 @@ def test_bad_inputs_are_rejected_with_reasons_and_the_rest_builds(corpus, tmp_pa
     assert len(load(tmp_path / "out", tmp_path)) == 2
 
 
-def test_a_document_that_fails_in_the_transform_is_a_reject_not_a_crash(corpus, tmp_path, monkeypatch):
-    import dataset_builder.build as build
-
-    real = build.transform
-
-    def flaky(doc, stats, config):
-        if doc.source.relpath == "port.txt":
-            raise RuntimeError("segmenter exploded")
-        return real(doc, stats, config)
-
-    monkeypatch.setattr(build, "transform", flaky)
+def test_a_document_that_fails_in_the_transform_is_a_reject_not_a_crash(corpus, tmp_path, break_transform):
+    break_transform("port.txt", RuntimeError("segmenter exploded"))
     result = build_dataset(corpus, tmp_path / "out", "1.0.0")
     assert [r.path for r in result.rejects] == ["port.txt"]
     assert "RuntimeError: segmenter exploded" in result.rejects[0].reason

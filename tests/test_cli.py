@@ -16,6 +16,7 @@ def test_build_then_validate(tmp_path):
     result = runner.invoke(app, ["build", str(RAW), "--out", str(out), "--version", "1.2.0"])
     assert result.exit_code == 0, result.output
     assert "3 documents" in result.output
+    assert "step transform: 3 in, 3 out, 0 rejected" in result.output
     result = runner.invoke(app, ["validate", str(out)])
     assert result.exit_code == 0 and "valid" in result.output
 

@@ -2,7 +2,7 @@
 import pytest
 
 from conftest import RAW
-from dataset_builder.build import count_corpus, load_documents
+from dataset_builder.pipeline import count_corpus, load_documents
 from dataset_builder.records import BuildConfig, transform
 
 EXPECTED = {

@@ -278,7 +278,7 @@ _OPEN_END = re.compile(r"[,;(\[–—-]\s*$")
 _LOWER_END = re.compile(r"(?:^|\s)[a-z][^\s]*\s*$")
 _SENTENCE_INSIDE = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+[\"“‘]?[A-Z]")
 _SPEECH_END = re.compile(r"(?:[,\"”’]|\b\w+)\s+(?:\w+\s+){0,3}(?:said|says|warns|warned|reads|read|told \w+|added|adds|"
-                         r"claims|claimed|wrote|writes|reports|reported|insists|insisted)\s*$", re.IGNORECASE)
+                         r"claims|claimed|wrote|writes|reports|reported|insists|insisted|stressed|noted|emphasi[sz]ed|stated|explained|pointed out|announced|recalled|underlined)\s*$", re.IGNORECASE)
 _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
            "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _DATE_PART = re.compile(r"[^\s,|/–—-]+")
@@ -495,7 +495,20 @@ def _layout(text: str, contents: list[str]) -> _Layout | None:
         m = _LINK_ITEM.match(contents[i])
         if m:
             anchors.add(normalize_line(re.sub(r"\\(.)", r"\1", m.group(1))))
+    if not any(normalize_line(contents[i]) in h1 for i in content):
+        h1 += _title_headline(contents[i] for i in content)
     return _Layout(range(content[0], content[-1] + 1) if content else range(0), h1, headings, anchors)
+
+
+def _title_headline(lines: Iterable[str]) -> list[str]:
+    """The headline inside a scrape's page title (its first content line, "Headline - Site"), if any.
+
+    Used when the page structure lists no H1 that the content repeats: many templates style the
+    headline without an H1 tag, but the page title still carries it before the site name.
+    """
+    first = next((line.strip() for line in lines if line.strip()), "")
+    m = _SUFFIX.match(first)
+    return [normalize_line(m.group(1))] if m else []
 
 
 # --- the decision ---------------------------------------------------------------------------
@@ -652,6 +665,9 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
         if ln.cls == DATE:
             set_(ln, BOILERPLATE, r["date.only"])
             continue
+        if ln.tail is r["tweet.attribution"] and prev is not None and prev.label == BODY and ln.cls in (CAPTION, SHORT):
+            set_(ln, BODY, r["body.tweet_text"], "tweet text before its attribution")
+            continue
         if ln.cls == CAPTION:
             set_(ln, BOILERPLATE, r["structure.caption"])
             continue
@@ -702,6 +718,8 @@ def _foreign(ln: _Line, identify: Callable[[str], LangResult], doc_lang: str) ->
 
 def _marker(ln: _Line) -> bool:
     """A short line removed by an inline rule (a widget marker that does not end the body)."""
+    if ln.cls == BAD and ln.words == 0 and ln.rule is RULES_BY_ID["caption.credited"]:
+        return True  # a bare credit line ("Source: Bloomberg", "Photo: Reuters") sits inside the body
     return ln.cls == BAD and ln.words <= T["context_skip_max_words"] and ln.rule is not None and ln.rule.inline
 
 
@@ -713,7 +731,7 @@ def _prev_context(body: list[_Line], i: int) -> str:
     """
     for j in range(i - 1, -1, -1):
         ln = body[j]
-        if ln.cls in (SHORT, HEADING) or _marker(ln):
+        if (ln.cls in (SHORT, HEADING) and ln.rule is not RULES_BY_ID["repeat.suffix"]) or _marker(ln):
             continue
         return GOOD if ln.label == BODY else BAD
     return BAD

@@ -6,7 +6,8 @@ every script fragment of every line, so it must also be fast.
 
 The decision (``identify``), for one fragment:
 
-1. **Script**, by majority of letters (``segment.script_of_text``). No letters (numbers, URLs' punctuation, emoji):
+1. **Script**, by majority of letters (``segment.script_of_text``; ASCII text is Latin as soon as
+   it has a letter). No letters (numbers, URLs' punctuation, emoji):
    ``LangResult(None, 0.0)`` and no model call. Letters of a script other than Latin or
    Cyrillic: ``None`` as well (no candidate language). A Cyrillic fragment is decided among
    ``CYRILLIC`` = ru uk be bg sr mk kk only, a Latin one among ``LATIN`` = en de fr es it pt nl.
@@ -24,7 +25,8 @@ The decision (``identify``), for one fragment:
    sr from the Serbo-Croatian list transliterated 1:1 to Cyrillic; en de fr es it pt nl, also
    stored without accents since scraped text often loses them), one dict per language. A known
    word adds ``LEX_KNOWN + LEX_ZIPF * (zipf - 3)`` to a language's log-score, an unknown one
-   ``-LEX_UNKNOWN`` (``-LEX_UNKNOWN_SMALL`` for the short bg and sr lists). A Cyrillic word the
+   ``-LEX_UNKNOWN`` (``-LEX_UNKNOWN_SMALL`` for the short bg and sr lists), read with one C-level
+   ``map`` over the tables (known evidence is always positive, the penalties never are). A Cyrillic word the
    Russian or Ukrainian list lacks is looked up in that language's morphological dictionary
    (OpenCorpora forms shipped by pymorphy3-dicts-ru / -uk, read through pymorphy3; "е" may stand
    for "ё"): a known form scores ``MORPH_KNOWN`` instead of the unknown penalty. That rescues
@@ -45,7 +47,9 @@ The decision (``identify``), for one fragment:
    within that swing. ``default`` = py3langid for Latin (its own model through a leaner call:
    float32 copy of the candidates' columns, softmax in Python; the same probabilities to float32
    rounding, ~1.7x cheaper); for Cyrillic py3langid first and lingua (n-gram models, high accuracy, each language's models loaded lazily by lingua when first
-   needed) only if py3langid leaves the top two within ``CASCADE``, in which case lingua's answer
+   needed) only if py3langid leaves the top two within ``CASCADE`` (1 log unit: asking lingua
+   also for leads of 1-2 gained only ~0.3-0.5 point of Cyrillic word accuracy, no pair, for
+   twice the lingua calls), in which case lingua's answer
    is used instead of py3langid's (lingua is ~2-3x slower per call and more accurate on close
    Cyrillic calls); ``langdetect`` = one private langdetect factory per script loading only that
    script's profiles (seed 0; priors zero out the languages already out of reach). langdetect
@@ -86,10 +90,11 @@ import re
 import threading
 import unicodedata
 from collections import OrderedDict
+from itertools import repeat
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
-from .segment import script_of_text
+from .segment import LATIN as LATN, NONE as NO_SCRIPT, script_of_text
 
 
 CYRILLIC: tuple[str, ...] = ("ru", "uk", "be", "bg", "sr", "mk", "kk")
@@ -150,12 +155,13 @@ LEX_MAX_WORDS = 40
 MORPH_KNOWN = -0.5
 BE_SHARE = 0.5
 DECISIVE = (1.0, 2.5)
-CASCADE = 2.0
+CASCADE = 1.0
 WORD_MEMO = 200_000
 CACHE_SIZE = 65536
 MIXED_SHARE = 0.10
 
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'"})
+_APOSTROPHE_VARIANTS = ("’", "ʼ", "`")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _SCRIPT_WORD = {
     "Cyrl": re.compile(r"(?<![^\W\d_])[\u0400-\u052f]+(?:'[\u0400-\u052f]+)*(?![^\W\d_])"),
     "Latn": re.compile(r"(?<![^\W\d_])[a-z\u00df-\u00f6\u00f8-\u024f]+(?:'[a-z\u00df-\u00f6\u00f8-\u024f]+)*(?![^\W\d_])"),
@@ -196,6 +202,26 @@ class DocLanguage:
 def _fold(word: str) -> str:
     """``word`` without combining accents (é -> e), for text whose accents were lost."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+_FOLD_LATIN = {cp: _fold(chr(cp)) for cp in range(0xDF, 0x250) if _fold(chr(cp)) != chr(cp)}
+"""``_fold`` of a word of the Latin word pattern, as a ``str.translate`` table (one C call per word)."""
+
+
+def _normalise(text: str) -> str:
+    """Lower case, apostrophe variants as "'" (``str.replace`` only when present: cheaper than ``translate``)."""
+    low = text.lower()
+    for variant in _APOSTROPHE_VARIANTS:
+        if variant in low:
+            low = low.replace(variant, "'")
+    return low
+
+
+def _script(text: str) -> str:
+    """``segment.script_of_text``, with a shortcut for ASCII text (Latin as soon as one letter is found)."""
+    if text.isascii():
+        return LATN if _ASCII_LETTER.search(text) else NO_SCRIPT
+    return script_of_text(text)
 
 
 def _latin_to_serbian_cyrillic(word: str) -> str:
@@ -315,35 +341,42 @@ class _ScriptLexicon:
             self._memo[word] = vec
         return vec
 
-    def _lookup(self, word: str) -> list[float | None]:
-        vals = [t.get(word) for t in self.tables]
+    def _lookup(self, word: str) -> list[float]:
+        """Each list's evidence for ``word``, its unknown penalty where it lacks the word.
+
+        Known evidence is always positive and the penalties never are (``LEX_MIN_ZIPF`` keeps
+        ``LEX_KNOWN + LEX_ZIPF * (zipf - 3)`` above 0), so ``v > 0`` means "known" below.
+        One C-level ``map`` over the tables instead of a Python loop: this runs for every word.
+        """
+        tables = self.tables
+        vals = list(map(dict.get, tables, repeat(word, len(tables)), self.unknown))
         if self.fold and not word.isascii():
-            folded = _fold(word)
-            vals = [v if v is not None else t.get(folded) for v, t in zip(vals, self.tables)]
+            folded = word.translate(_FOLD_LATIN)
+            if folded != word:
+                vals = [v if v > 0.0 else t.get(folded, v) for v, t in zip(vals, tables)]
         return vals
 
     def _compute(self, word: str) -> tuple[float, ...]:
         vals = self._lookup(word)
-        if "'" in word and vals.count(None) == len(vals):
+        if "'" in word and max(vals) <= 0.0:
             parts = [self._lookup(p) for p in word.split("'") if len(p) > 1]
-            parts = [p for p in parts if p.count(None) < len(p)]
+            parts = [p for p in parts if max(p) > 0.0]
             if parts:
-                vals = max(parts, key=lambda p: sum(v for v in p if v is not None))
+                vals = max(parts, key=lambda p: sum(v for v in p if v > 0.0))
         if self.cyrillic:
             self._add_morphology(word, vals)
-        return tuple([u if v is None else v for v, u in zip(vals, self.unknown)])
+        return tuple(vals)
 
-    def _add_morphology(self, word: str, vals: list[float | None]) -> None:
+    def _add_morphology(self, word: str, vals: list[float]) -> None:
+        """Dictionary forms for the ru / uk words their lists lack, then Belarusian's share."""
         ru, uk, be = self._east_slavic
-        if vals[ru] is None or vals[uk] is None:
+        if vals[ru] <= 0.0 or vals[uk] <= 0.0:
             if self._morph is None:
                 self._morph = _Morphology()
             for i, known in ((ru, self._morph.ru), (uk, self._morph.uk)):
-                if vals[i] is None and known is not None and known(word):
+                if vals[i] <= 0.0 and known is not None and known(word):
                     vals[i] = MORPH_KNOWN
-        unknown = self.unknown
-        mean = ((unknown[ru] if vals[ru] is None else vals[ru]) + (unknown[uk] if vals[uk] is None else vals[uk])) / 2.0
-        vals[be] = BE_SHARE * max(0.0, mean)
+        vals[be] = BE_SHARE * max(0.0, (vals[ru] + vals[uk]) / 2.0)
 
 
 _LEXICONS: dict[str, _ScriptLexicon] = {}
@@ -701,11 +734,11 @@ class LanguageIdentifier:
 
     def scores(self, text: str) -> dict[str, float]:
         """Combined log-scores of the candidate languages ({} when no decision is possible)."""
-        script = script_of_text(text)
+        script = _script(text)
         prior = self._priors.get(script)
         if prior is None:
             return {}
-        low = text.lower().translate(_APOSTROPHES)
+        low = _normalise(text)
         scores = dict(prior)
         _add_letters(low, script, scores)
         _add_lexicon(low, script, scores)

@@ -89,7 +89,7 @@ def test_latin_fragment_only_gets_latin_candidates():
 def letter_scores(text: str) -> dict[str, float]:
     script = script_of_text(text)
     scores = {l: 0.0 for l in langid.SCRIPT_LANGUAGES[script]}
-    langid._add_letters(text.lower().translate(langid._APOSTROPHES), script, scores)
+    langid._add_letters(langid._normalise(text), script, scores)
     return scores
 
 
@@ -176,7 +176,7 @@ def test_morphology_knows_rare_russian_forms_the_lists_lack():
     lex = langid.script_lexicon("Cyrl")
     ru, uk = lex.langs.index("ru"), lex.langs.index("uk")
     word = "пересчитывающему"  # a real but rare participle form: in no frequency list
-    assert all(v is None for v in lex._lookup(word))
+    assert list(lex._lookup(word)) == list(lex.unknown)  # every list lacks it: all penalties
     vec = lex.evidence(word)
     assert vec[ru] == langid.MORPH_KNOWN > lex.unknown[ru]
     assert vec[uk] == lex.unknown[uk]
@@ -472,3 +472,64 @@ def test_letters_every_alphabet_shares_cost_nothing():
     assert set(letter_scores("water").values()) == {0.0}
     with_e = letter_scores("réseau")
     assert with_e["en"] < 0 and with_e["fr"] == 0.0
+
+
+# --- fast paths that must not change any answer --------------------------------------------
+
+@pytest.mark.parametrize("text", ["Breaking news", "2018 - 12:45", "", "@user_1", "Привет, world", "café au lait",
+                                  "Ура!", "`quoted`", "ΑΒΓ abc", "Київ — Kyiv"])
+def test_script_shortcut_agrees_with_segment(text):
+    assert langid._script(text) == script_of_text(text)
+
+
+def test_latin_fold_table_matches_unicode_folding():
+    for cp in range(0xDF, 0x250):
+        assert chr(cp).translate(langid._FOLD_LATIN) == langid._fold(chr(cp))
+    assert "crème brûlée à façon".translate(langid._FOLD_LATIN) == "creme brulee a facon"
+
+
+def test_normalise_lowercases_and_unifies_apostrophes():
+    assert langid._normalise("Ім’я, Об`єкт, Мʼята") == "ім'я, об'єкт, м'ята"
+    assert langid._normalise("Don’t STOP") == "don't stop"
+
+
+def test_known_evidence_is_positive_and_unknown_penalties_are_not():
+    """``_lookup`` tells a known word from an unknown one by the sign of its evidence."""
+    assert langid.LEX_KNOWN + langid.LEX_ZIPF * (langid.LEX_MIN_ZIPF - 3.0) > 0.0
+    for script in ("Latn", "Cyrl"):
+        assert all(u <= 0.0 for u in langid.script_lexicon(script).unknown)
+    lex = langid.script_lexicon("Latn")
+    assert lex._lookup("the")[lex.langs.index("en")] > 0.0
+    assert lex._lookup("qzxvbk") == list(lex.unknown)
+
+
+class LeaningBackend(SpyBackend):
+    """Backend that records its calls and gives its first candidate probability ``p``."""
+
+    def __init__(self, p: float) -> None:
+        super().__init__()
+        self.p = p
+
+    def probabilities(self, text: str, candidates: tuple[str, ...]) -> dict[str, float]:
+        self.calls.append((text, candidates))
+        rest = (1.0 - self.p) / (len(candidates) - 1)
+        return {c: (self.p if i == 0 else rest) for i, c in enumerate(candidates)}
+
+
+@pytest.mark.parametrize("p", [0.2, 0.35, 0.5, 0.65, 0.8, 0.95])
+def test_lingua_is_asked_exactly_when_py3langid_leaves_a_lead_under_cascade(p):
+    text = "новини"  # uk, bg, mk, sr share it: undecided by letters and lexicons
+    ident = langid.LanguageIdentifier("default")
+    backend = langid._PerScriptBackend()
+    fast = LeaningBackend(p)
+    backend._models = {"py3langid": fast, "lingua": SpyBackend()}
+    ident._backend = backend
+    ident.identify(text)
+    (_, alive), = fast.calls
+    trial = dict(ident._priors["Cyrl"])
+    low = langid._normalise(text)
+    langid._add_letters(low, "Cyrl", trial)
+    langid._add_lexicon(low, "Cyrl", trial)
+    langid._add_log_probs(trial, fast.probabilities(text, alive), alive, 1.0)
+    first, second = sorted(trial.values())[-1:-3:-1]
+    assert bool(backend._models["lingua"].calls) is (first - second < langid.CASCADE)

@@ -2,7 +2,7 @@
 
 Why: the dataset's ``text`` must hold the article's own prose (headline and subheads included)
 and nothing else, and every removal must say why. The decision for one document
-(``separate``), in order (details and figures in docs/boilerplate.md):
+(``separate``), in order (details and figures in the README, "Body/boilerplate separation"):
 
 1. **Layout.** A markdown scrape (``# domain`` / ``## Metadata`` / ``## Page Structure`` /
    ``## Content`` / ``## Links``) is reduced to its ``## Content`` section; the other sections

@@ -63,8 +63,9 @@ GOOD, NEAR, SHORT, CAPTION, DATE, HEADING, LINK, BAD = "good", "near", "short", 
 class Rule:
     """A named rule: its id (stable, recorded in every span it decides) and why it removes text.
 
-    Pattern rules carry ``pattern`` and ``match`` ("line", "search", "head" or "tail") and may be
-    limited to lines of at most ``max_words`` words; structural rules have no pattern.
+    Pattern rules carry ``pattern`` and ``match`` ("line", "search", "head", "tail", or "last": a
+    search tried only on the page's last prose line, e.g. an author bio) and may be limited to
+    lines of at most ``max_words`` words; structural rules have no pattern.
     """
 
     id: str
@@ -169,6 +170,7 @@ RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 _HEAD_RULES = tuple(r for r in RULES if r.match == "head")
 _TAIL_RULES = tuple(r for r in RULES if r.match == "tail")
 _LINE_RULES = tuple(r for r in RULES if r.match in ("line", "search"))
+_LAST_RULES = tuple(r for r in RULES if r.match == "last")
 T = THRESHOLDS
 
 
@@ -426,6 +428,11 @@ def _line_rule_of(text: str, words: int) -> Rule | None:
     return None
 
 
+def _last_rule_of(text: str) -> Rule | None:
+    """First "last" rule of the table whose pattern occurs in the page's last prose line."""
+    return next((rule for rule in _LAST_RULES if rule.pattern.search(text)), None)
+
+
 def clear_memos() -> None:
     """Forget the memoized rule matches (for cold-path measurements)."""
     _line_rule_of.cache_clear()
@@ -496,19 +503,29 @@ def _layout(text: str, contents: list[str]) -> _Layout | None:
         if m:
             anchors.add(normalize_line(re.sub(r"\\(.)", r"\1", m.group(1))))
     if not any(normalize_line(contents[i]) in h1 for i in content):
-        h1 += _title_headline(contents[i] for i in content)
+        h1 += _split_headline(contents, content, h1) or _title_headline(contents[i] for i in content)
     return _Layout(range(content[0], content[-1] + 1) if content else range(0), h1, headings, anchors)
 
 
+def _split_headline(contents: list[str], content: list[int], h1: list[str]) -> list[str]:
+    """The first line of an H1 the content prints over two lines (kicker + title), if any."""
+    lines = [i for i in content if contents[i].strip()]
+    for a, b in zip(lines, lines[1:]):
+        if normalize_line(contents[a] + " " + contents[b]) in h1:
+            return [normalize_line(contents[a])]
+    return []
+
+
 def _title_headline(lines: Iterable[str]) -> list[str]:
-    """The headline inside a scrape's page title (its first content line, "Headline - Site"), if any.
+    """The headline inside a scrape's page title (its first content line, "Headline - Site").
 
     Used when the page structure lists no H1 that the content repeats: many templates style the
-    headline without an H1 tag, but the page title still carries it before the site name.
+    headline without an H1 tag, but the page title still carries it, before the site name if
+    there is one. The headline search then picks the copy of it that prose follows.
     """
     first = next((line.strip() for line in lines if line.strip()), "")
     m = _SUFFIX.match(first)
-    return [normalize_line(m.group(1))] if m else []
+    return [normalize_line(m.group(1) if m else first)] if first else []
 
 
 # --- the decision ---------------------------------------------------------------------------
@@ -566,7 +583,8 @@ def _classify(ln: _Line, layout: _Layout | None, next_lower: bool) -> None:
 def _find_headline(body: list[_Line], layout: _Layout | None) -> int | None:
     """Index in ``body`` of the headline line (step 5), or None."""
     if layout is not None and layout.h1:
-        cands = [i for i, ln in enumerate(body) if ln.key in layout.h1]
+        title = RULES_BY_ID["scrape.page_title"]
+        cands = [i for i, ln in enumerate(body) if ln.key in layout.h1 and ln.rule is not title]
         for i in cands:
             bad = 0
             for ln in body[i + 1: i + 1 + T["headline_search_lines"]]:
@@ -596,9 +614,11 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
     if head is not None:
         first_good = next((i for i in range(head + 1, min(len(body), head + 1 + T["headline_search_lines"]))
                            if body[i].cls == GOOD), None)
+    header_end = _header_end(body, head, first_good)
     doc_counts = Counter(ln.key for ln in body)
     suffix_counts = Counter(ln.suffix.casefold() for ln in body if ln.suffix is not None)
     site_docs = stats.site_docs.get(site, 0) if stats else 0
+    last_good = max((i for i, ln in enumerate(body) if ln.cls == GOOD), default=None)
 
     def set_(ln: _Line, label: str, rule: Rule, note: str = "") -> None:
         ln.label, ln.rule = label, rule
@@ -612,7 +632,7 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
         if i == head:
             set_(ln, BODY, r["body.headline"], "headline")
             continue
-        in_header = head is not None and first_good is not None and head < i < first_good
+        in_header = head is not None and head < i < header_end and i != first_good
         prev = body[i - 1] if i else None
         continues = (prev is not None and prev.label == BODY and not prev.terminal and prev.words > 0
                      and (bool(_OPEN_END.search(prev.text)) or bool(_LOWER_END.search(prev.text))
@@ -640,7 +660,10 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
                 set_(ln, BOILERPLATE, r["repeat.suffix"], f"suffix '{ln.suffix}' recurs")
                 continue
         if ln.cls == GOOD:
-            if site_docs >= T["site_prose_min_docs"] and stats.docs_with(site, ln.key) >= max(
+            last_rule = _last_rule_of(ln.text) if i == last_good else None
+            if last_rule is not None:
+                set_(ln, BOILERPLATE, last_rule, "last prose line of the page")
+            elif site_docs >= T["site_prose_min_docs"] and stats.docs_with(site, ln.key) >= max(
                     T["site_prose_min_docs"], T["site_prose_share"] * site_docs):
                 set_(ln, BOILERPLATE, r["repeat.site"], f"in {stats.docs_with(site, ln.key)}/{site_docs} site docs")
             else:
@@ -653,9 +676,10 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
                 set_(ln, BOILERPLATE, r["structure.link_teaser"], "whole line is a link's text")
             continue
         if in_header:
-            if ln.cls == SHORT and doc_counts[ln.key] >= 2 and ln.key != body[head].key:
+            name = ln.words <= T["name_max_words"] and _title_case(ln)  # a byline: repeats in the author box
+            if ln.cls == SHORT and doc_counts[ln.key] >= 2 and ln.key != body[head].key and not name:
                 set_(ln, BOILERPLATE, r["repeat.document"], f"{doc_counts[ln.key]}x in document")
-            elif ln.cls in (SHORT, HEADING) and _foreign(ln, identify, doc_lang):
+            elif ln.cls in (SHORT, HEADING) and not name and _foreign(ln, identify, doc_lang):
                 set_(ln, BOILERPLATE, r["lang.foreign"], "other language")
             elif ln.cls == CAPTION and layout is None:
                 set_(ln, BOILERPLATE, r["structure.caption"], "header zone of a flat text")
@@ -709,6 +733,23 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
         else:
             set_(ln, BOILERPLATE, r["context.boilerplate"], ctx)
     return head
+
+
+def _header_end(body: list[_Line], head: int | None, first_good: int | None) -> int:
+    """Index where the header zone after the headline ends (the zone is empty without a headline).
+
+    The header runs to the first prose line. When that line is a one-sentence standfirst
+    followed, within a few lines and before more prose, by a dateline, the byline and dateline
+    after it belong to the header too.
+    """
+    if head is None or first_good is None:
+        return 0
+    for j in range(first_good + 1, min(len(body), first_good + 1 + T["standfirst_dateline_lines"])):
+        if body[j].cls == GOOD:
+            break
+        if body[j].cls == DATE:
+            return j + 1
+    return first_good
 
 
 def _foreign(ln: _Line, identify: Callable[[str], LangResult], doc_lang: str) -> bool:
@@ -771,8 +812,9 @@ def separate(text: str, identify: Callable[[str], LangResult], stats: CorpusStat
         nxt = content[k + 1] if k + 1 < len(content) else None
         _classify(ln, layout, nxt is not None and _starts_lower(nxt))
     if layout is not None and content:
-        first = content[0]
-        if first.cls != BAD and layout.h1 and first.key not in layout.h1 and any(h in first.key for h in layout.h1):
+        first = content[0]  # the page title: the headline plus the site name, or the headline again
+        repeated = first.key in layout.h1 and any(ln.key == first.key for ln in content[1:])
+        if first.cls != BAD and any(h in first.key for h in layout.h1) and (first.key not in layout.h1 or repeated):
             first.cls, first.rule = BAD, RULES_BY_ID["scrape.page_title"]
     head = _decide(content, layout, stats, site, identify, doc_lang) if content else None
     title = content[head].text if head is not None else None

@@ -120,7 +120,7 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ids = [r.id for r in RULES]
     assert len(ids) == len(set(ids)) == len(raw["rules"])
     assert all(r.label in (BODY, BOILERPLATE, BLANK) and r.reason for r in RULES)
-    assert all(r.match in ("line", "search", "head", "tail") for r in RULES if r.pattern is not None)
+    assert all(r.match in ("line", "search", "head", "tail", "last") for r in RULES if r.pattern is not None)
     assert re.fullmatch(r"[0-9a-f]{64}", rules_fingerprint()) and rules_fingerprint() == rules_fingerprint()
 
 
@@ -175,6 +175,17 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.donate", "Donate to our newsroom"),
     ("ui.promo", "We pay for your stories! Do you have a story for the Example News team?"),
     ("ui.subscribe", "Get the latest breaking news sent to your phone"),
+    ("ui.contact", "Send news tips to the city desk at any time of day."),
+    ("ui.contact", "Do you have a story about the bridge works? Get in touch with our newsroom."),
+    ("ui.contact", "Content from our news service is available without charge to any eligible publisher; "
+                   "for licensing opportunities contact rights@example.com today."),
+    ("ui.email_protection", "Contact the author at jane.doe@example.com"),
+    ("ui.promo", "Sign the petition here to keep the ferry running."),
+    ("ui.label", "Featured image"),
+    ("ui.support", "Please support independent local journalism by subscribing."),
+    ("ui.support", "Example News needs your help"),
+    ("ui.copyright", "Online media outlet. Media identifier R00-00000."),
+    ("ui.byline_box", "Story by Jane Doe. Translation by John Smith."),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -193,6 +204,13 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY
+
+
+def test_author_bio_is_removed_only_as_the_last_prose_line():
+    bio = "Jane Doe is a transport correspondent for Example News who has covered the city since 2015."
+    text = page() + bio + "\nShare this article\n"
+    assert decision(text, bio) == (BOILERPLATE, "ui.author_bio")
+    assert decision(page(bio), bio)[0] == BODY  # the same sentence with prose after it is body
 
 
 def test_dash_list_items_after_a_colon_are_body():
@@ -238,6 +256,8 @@ def test_trailing_photo_credit_marks_the_line_a_caption():
     ("Rescuers search the rubble of a house in the eastern district on Tuesday", " (Photo by Anna Marchenko / AFP)"),
     ("The mayor at the opening of the bridge in the eastern district.", " Photo: Office of the Mayor"),
     ("The mayor at the opening of the bridge in the eastern district", " Credit: Example Features"),
+    ("The mayor speaks at the opening of the bridge on March 5, 2019.", " (Photo by Anna Marchenko/Getty Images)"),
+    ("Police officers at the entrance to the court in Moscow, March 2025.", " Ivan Petrov / Example Agency / Scanpix"),
 ])
 def test_credit_at_the_end_of_a_caption_makes_it_a_caption(caption, credit):
     line = caption + credit
@@ -246,35 +266,52 @@ def test_credit_at_the_end_of_a_caption_makes_it_a_caption(caption, credit):
     assert [text[s.start:s.end].strip() for s in run(text).spans if s.rule == "credit.photo_tail"] == [credit.strip()]
 
 
+def cut_line(line: str) -> tuple[str, dict[str, list[str]]]:
+    """For ``line`` inside ``page()``: the body text kept of it, and its removed pieces by rule."""
+    text = page(line)
+    start = text.index(line)
+    mine = [s for s in run(text).spans if start <= s.start < start + len(line)]
+    removed: dict[str, list[str]] = {}
+    for s in mine:
+        if s.label != BODY:
+            removed.setdefault(s.rule, []).append(text[s.start:s.end])
+    return "".join(text[s.start:s.end] for s in mine if s.label == BODY), removed
+
+
 def test_copyright_credit_glued_to_a_paragraph_is_cut_and_the_paragraph_kept():
     paragraph = "The treaty will expire next February unless both parties agree to extend it for five more years."
-    line = paragraph + "© Ivan Petrov/Example Agency"
-    text = page(line)
-    sep = run(text)
-    start = text.index(line)
-    kept = "".join(text[s.start:s.end] for s in sep.spans if s.label == BODY and start <= s.start < start + len(line))
+    kept, removed = cut_line(paragraph + "© Ivan Petrov/Example Agency")
     assert kept == paragraph
-    assert [text[s.start:s.end] for s in sep.spans if s.rule == "credit.glued"] == ["© Ivan Petrov/Example Agency"]
+    assert removed == {"credit.glued": ["© Ivan Petrov/Example Agency"]}
+
+
+def test_caption_with_credit_glued_before_a_paragraph_is_cut_and_the_paragraph_kept():
+    caption = "The mayor at the opening of the new bridge (Image: Example Agency)"
+    kept, removed = cut_line(caption + P3)
+    assert kept == P3
+    assert removed == {"caption.glued": [caption]}
+
+
+def test_cross_link_teaser_glued_after_the_last_sentence_is_cut():
+    paragraph = "The ferry will keep running until the bridge is open, the operator said on Monday."
+    kept, removed = cut_line(paragraph + "Also on example.com Mayor promises new ferry link before the summer")
+    assert kept == paragraph
+    assert list(removed) == ["widget.glued"]
 
 
 def test_tweet_link_is_cut_with_its_scheme_and_the_tweet_text_kept():
     line = "Ferry tickets for the summer season are now on sale https://t.co/Ab12Cd34 — City Hall (@cityhall) March 5, 2024"
-    text = page(line)
-    sep = run(text)
-    start = text.index(line)
-    kept = "".join(text[s.start:s.end] for s in sep.spans if s.label == BODY and start <= s.start < start + len(line))
+    kept, removed = cut_line(line)
     assert kept == "Ferry tickets for the summer season are now on sale "
-    assert decision(text, line) == (BODY, "body.tweet_text")
+    assert removed == {"tweet.attribution": ["https://t.co/Ab12Cd34 — City Hall (@cityhall) March 5, 2024"]}
+    assert decision(page(line), line) == (BODY, "body.tweet_text")
 
 
 def test_widget_glued_after_a_sentence_is_cut():
-    line = "Traffic lights at both ends will be replaced by roundabouts next year. Read more: Roundabouts explained"
-    text = page(line)
-    sep = run(text)
-    start = text.index(line)
-    kept = "".join(text[s.start:s.end] for s in sep.spans if s.label == BODY and start <= s.start < start + len(line))
+    kept, removed = cut_line("Traffic lights at both ends will be replaced by roundabouts next year. "
+                             "Read more: Roundabouts explained")
     assert kept == "Traffic lights at both ends will be replaced by roundabouts next year."
-    assert [text[s.start:s.end] for s in sep.spans if s.rule == "widget.glued"] == [" Read more: Roundabouts explained"]
+    assert removed == {"widget.glued": [" Read more: Roundabouts explained"]}
 
 
 # --- structure ------------------------------------------------------------------------------
@@ -480,6 +517,34 @@ def test_scrape_without_an_h1_takes_the_headline_from_the_page_title():
     assert decision(no_h1, f"{HEADLINE} | Example News") == (BOILERPLATE, "scrape.page_title")
 
 
+def test_scrape_headline_split_over_two_lines_is_found():
+    kicker, title = "‘We will not wait another winter’", "Residents demand a date for the new bridge"
+    split = (SCRAPE.replace(f"- # {HEADLINE}", f"- # {kicker} {title}")
+             .replace(f"\n{HEADLINE}\nBusiness\n", f"\n{kicker}\n{title}\nBusiness\n"))
+    assert split.count(kicker) == 2
+    sep = run(split)
+    assert sep.title == kicker
+    assert decision(split, title)[0] == BODY
+
+
+def test_scrape_title_without_a_site_suffix_still_gives_the_headline():
+    plain = SCRAPE.replace(f"- # {HEADLINE}\n", "").replace(f"{HEADLINE} | Example News", HEADLINE)
+    sep = run(plain)
+    assert sep.title == HEADLINE
+    first = plain.index(HEADLINE, plain.index("## Content"))
+    second = plain.index(HEADLINE, first + 1)
+    assert min(s.start for s in sep.spans if s.label == BODY) == second  # not the title copy at the top
+
+
+def test_byline_and_dateline_after_a_one_sentence_standfirst_are_header():
+    standfirst = "Residents of the eastern districts will be able to cross the river on foot from next week."
+    text = "\n".join([HEADLINE, standfirst, "Anna Marchenko", "March 5, 2024 10:20", P1, P2, P3,
+                     "Anna Marchenko", "Share this article"]) + "\n"
+    assert decision(text, "Anna Marchenko")[0] == BODY
+    assert decision(text, "March 5, 2024 10:20")[0] == BODY
+    assert decision(page("March 5, 2024"), "March 5, 2024") == (BOILERPLATE, "date.only")
+
+
 def test_repeated_menu_item_between_headline_and_text_is_removed():
     assert decision(SCRAPE, "Business") == (BOILERPLATE, "structure.before_headline")
     sep = run(SCRAPE)
@@ -518,7 +583,9 @@ def test_rule_pre_check_strings_are_necessary_for_a_match():
              "A crowd on the square (Photo by Anna Marchenko / AFP)", "Workers on the bridge (Reuters)",
              "The mayor on Monday. Illustration: Example Studio", "Use of materials requires a hyperlink",
              "Funded by readers like you", "Please consider becoming a member", "We pay for your videos!",
-             "Licensed under a Creative Commons licence", "Example News is not responsible for the content"]
+             "Licensed under a Creative Commons licence", "Example News is not responsible for the content",
+             "Police at the court, March 2025. Ivan Petrov / Example Agency", "Sign the petition now",
+             "Send us your tips", "Got a story? Email us", "Please donate to us", "Example needs your help"]
     for rule in RULES:
         for line in lines:
             if rule.pattern is not None and rule.pattern.search(line):

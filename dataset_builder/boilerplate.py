@@ -83,18 +83,18 @@ class Rule:
         return _hints(self.pattern.pattern, self.match) if self.pattern is not None else None
 
     def may_apply(self, line: str, lowered: str) -> bool:
-        """Cheap pre-checks: ``requires`` (from the table) and, on an ASCII line, ``hints``.
+        """Cheap pre-checks on ``lowered`` (= ``fold_for_rules(line)``): ``requires`` and ``hints``.
 
-        ``hints`` are derived from the pattern (``_required_strings``): every match contains one
-        of them, lowercased. On ASCII text, case-insensitive matching is plain ASCII case
-        folding, so a line whose ``lowered`` form holds none of them cannot match.
+        ``requires`` come from the table, ``hints`` are derived from the pattern
+        (``_required_strings``): every match contains one of them, lowercased, so a line whose
+        folded form holds none of them cannot match.
         """
         if self.requires and not any(map(lowered.__contains__, self.requires)):
             return False
-        return self.hints is None or not line.isascii() or any(map(lowered.__contains__, self.hints))
+        return self.hints is None or any(map(lowered.__contains__, self.hints))
 
     def applies(self, line: str, lowered: str) -> bool:
-        """Whether the pattern matches ``line`` (``lowered`` = its casefolded form, for the pre-checks)."""
+        """Whether the pattern matches ``line`` (``lowered`` = ``fold_for_rules(line)``, for the pre-checks)."""
         if not self.may_apply(line, lowered):
             return False
         if self.match == "line":
@@ -243,6 +243,21 @@ def _attribution_suffix(line: str) -> str | None:
     return m.group(2) if m else None
 
 
+#: The non-ASCII characters that case-insensitive ``re`` matching equates with an ASCII letter
+#: (found by testing every code point; a test repeats the search), folded to that letter.
+_RE_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})  # İ ı ſ K(elvin)
+
+
+def fold_for_rules(line: str) -> str:
+    """``line`` case-folded as the rules' pre-checks see it.
+
+    A case-insensitive match of an ASCII literal can only hit that letter in either case or one
+    of the four characters of ``_RE_ASCII_FOLD``; folding those first and then case-folding
+    keeps every such literal intact, so the pre-check strings hold on any line, ASCII or not.
+    """
+    return (line if line.isascii() else line.translate(_RE_ASCII_FOLD)).casefold()
+
+
 def normalize_line(line: str) -> str:
     """Case-, quote- and whitespace-folded line: the key used for repetition."""
     if not line.isascii():  # every character ``_QUOTES`` folds is non-ASCII
@@ -354,7 +369,7 @@ def _latin_view(text: str) -> str:
 def _cut_subline(raw: str, ln: _Line) -> str:
     """Apply head and tail rules: narrow the line's core, remember the rules that cut it, return the core."""
     lo, hi = 0, len(raw)
-    lowered = raw.casefold()
+    lowered = fold_for_rules(raw)
     for rule in _HEAD_RULES:
         if not rule.may_apply(raw, lowered):
             continue
@@ -421,7 +436,7 @@ def _date_only(core: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _line_rule_of(text: str, words: int) -> Rule | None:
     """First line/search rule of the table that applies (memoized: template lines recur)."""
-    lowered = text.casefold()
+    lowered = fold_for_rules(text)
     for rule in _LINE_RULES:
         if (rule.max_words is None or words <= rule.max_words) and rule.applies(text, lowered):
             return rule

@@ -5,7 +5,8 @@ import re
 import pytest
 
 from dataset_builder.boilerplate import (BLANK, BODY, BOILERPLATE, RULES, RULES_BY_ID, RULES_VERSION, CorpusStats,
-                                         Separation, Span, line_keys, rules_fingerprint, separate)
+                                         Separation, Span, fold_for_rules, line_keys, rules_fingerprint,
+                                         separate)
 from dataset_builder.langid import LangResult
 from dataset_builder.segment import script_of_text, split_lines
 
@@ -590,9 +591,20 @@ def test_rule_pre_check_strings_are_necessary_for_a_match():
         for line in lines:
             if rule.pattern is not None and rule.pattern.search(line):
                 assert rule.may_apply(line, line.casefold()), (rule.id, line)
-    # a non-ASCII line skips the pre-check: case-insensitive matching folds 'ı' (dotless i) to 'i'
+    # case-insensitive matching equates 'ı' (dotless i) with 'i': the folded form keeps the match
     subscribe = RULES_BY_ID["ui.subscribe"]
-    assert subscribe.applies("Subscrıbe", "Subscrıbe".casefold())
+    for line in ("Subscrıbe", "SUBSCRİBE", "Subſcribe", "Please share this with friends"):
+        assert bool(subscribe.pattern.search(line) or RULES_BY_ID["ui.share_follow"].pattern.search(line))
+        assert any(rule.applies(line, fold_for_rules(line)) for rule in (subscribe, RULES_BY_ID["ui.share_follow"]))
+
+
+def test_fold_for_rules_covers_every_character_that_matches_an_ascii_letter():
+    from dataset_builder.boilerplate import _RE_ASCII_FOLD
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    exotic = {chr(cp) for cp in range(0x80, 0x110000) if letter.fullmatch(chr(cp))}
+    assert exotic == {chr(cp) for cp in _RE_ASCII_FOLD}
+    assert all(fold_for_rules(c).isascii() and fold_for_rules(c).isalpha() for c in exotic)
 
 
 def test_stopwords_count_with_curly_apostrophes_as_folded():

@@ -291,6 +291,7 @@ def rules_fingerprint() -> str:
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TERMINAL_MARKS = (".", "!", "?", "…", ":")
 _CLOSING_QUOTES = "\"'”’»)]"
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:,|\s*$)")
 _OPEN_END = re.compile(r"[,;(\[–—-]\s*$")
 _LOWER_END = re.compile(r"(?:^|\s)[a-z][^\s]*\s*$")
 _SENTENCE_INSIDE = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+[\"“‘]?[A-Z]")
@@ -630,6 +631,8 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
         first_good = next((i for i in range(head + 1, min(len(body), head + 1 + T["headline_search_lines"]))
                            if body[i].cls == GOOD), None)
     header_end = _header_end(body, head, first_good)
+    byline = max((j for j in range(head + 1, header_end) if _BYLINE.match(body[j].text)), default=None) \
+        if head is not None else None
     doc_counts = Counter(ln.key for ln in body)
     suffix_counts = Counter(ln.suffix.casefold() for ln in body if ln.suffix is not None)
     site_docs = stats.site_docs.get(site, 0) if stats else 0
@@ -657,6 +660,11 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
                 set_(ln, BODY, r["body.continuation"], f"{ln.rule.id} overridden: previous line left the sentence open")
             else:
                 set_(ln, BOILERPLATE, ln.rule)
+            continue
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        if ln.cls in (SHORT, NEAR) and ln.words <= T["widget_label_max_words"] and ln.text.endswith(":") \
+                and nxt is not None and nxt.cls == BAD and nxt.rule.id.startswith("ui."):
+            set_(ln, BOILERPLATE, r["context.widget_label"], f"introduces the {nxt.rule.id} line below")
             continue
         if prev is not None and prev.rule is r["ui.teaser"] and prev.words <= T["context_skip_max_words"] \
                 and ln.cls != GOOD and not continues:
@@ -696,7 +704,7 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
                 set_(ln, BOILERPLATE, r["repeat.document"], f"{doc_counts[ln.key]}x in document")
             elif ln.cls in (SHORT, HEADING) and not name and _foreign(ln, identify, doc_lang):
                 set_(ln, BOILERPLATE, r["lang.foreign"], "other language")
-            elif ln.cls == CAPTION and layout is None:
+            elif ln.cls == CAPTION and layout is None and (byline is None or i > byline):
                 set_(ln, BOILERPLATE, r["structure.caption"], "header zone of a flat text")
             else:
                 set_(ln, BODY, r["body.header"], "between headline and first paragraph")
@@ -713,7 +721,6 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
         if continues:
             set_(ln, BODY, r["body.continuation"], "previous line left the sentence open")
             continue
-        nxt = body[i + 1] if i + 1 < len(body) else None
         if nxt is not None and nxt.cls == BAD and nxt.rule is not None and nxt.rule.id == "tweet.attribution" \
                 and prev is not None and prev.label == BODY:
             set_(ln, BODY, r["body.tweet_text"], "followed by a tweet attribution")

@@ -187,6 +187,11 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.support", "Example News needs your help"),
     ("ui.copyright", "Online media outlet. Media identifier R00-00000."),
     ("ui.byline_box", "Story by Jane Doe. Translation by John Smith."),
+    ("ui.support", "We do not take money from owners or parties. Only readers can help us stay independent."),
+    ("ui.donate", "Support Example News"),
+    ("ui.disclaimer", "The editors do not always share the opinions expressed by the blog authors."),
+    ("ui.teaser_tag", "What the new timetable means for your commute [EXPLAINER]"),
+    ("ui.caps_teaser", "MAYOR UNVEILS NEW FERRY PLAN AFTER BRIDGE DELAY"),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -202,6 +207,8 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     "The figures were first posted by the analyst Jean-Luc Moreau (@jlmoreau) on Monday morning.",
     "Donations from abroad",
     "Reuters",
+    "Support for the ferry link",
+    "WHAT HAPPENS IF THE BRIDGE IS LATE AGAIN?",
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY
@@ -535,6 +542,25 @@ def test_scrape_title_without_a_site_suffix_still_gives_the_headline():
     first = plain.index(HEADLINE, plain.index("## Content"))
     second = plain.index(HEADLINE, first + 1)
     assert min(s.start for s in sep.spans if s.label == BODY) == second  # not the title copy at the top
+
+
+def test_standfirst_and_byline_of_a_flat_text_are_header_but_a_caption_after_them_is_not():
+    standfirst = "The city's obsession with new bridges says more about its politics than about its traffic"
+    byline = "By Anna Marchenko, a transport correspondent based in the eastern district"
+    caption = "Workers on the unfinished bridge over the river in the eastern district on Monday"
+    text = "\n".join([HEADLINE, standfirst, byline, caption, P1, P2, P3]) + "\n"
+    assert decision(text, standfirst) == (BODY, "body.header")
+    assert decision(text, byline) == (BODY, "body.header")
+    assert decision(text, caption) == (BOILERPLATE, "structure.caption")
+    no_byline = "\n".join([HEADLINE, caption, P1, P2, P3]) + "\n"
+    assert decision(no_byline, caption) == (BOILERPLATE, "structure.caption")
+
+
+def test_label_ending_in_a_colon_goes_with_the_widget_it_introduces():
+    text = page("Note from the editor:", "Please consider supporting our newsroom today.")
+    assert decision(text, "Note from the editor:") == (BOILERPLATE, "context.widget_label")
+    quote = "“We will open the bridge on time, whatever the weather does this winter,” she added."
+    assert decision(page("The mayor told reporters:", quote), "The mayor told reporters:")[0] == BODY
 
 
 def test_byline_and_dateline_after_a_one_sentence_standfirst_are_header():

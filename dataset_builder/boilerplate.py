@@ -296,7 +296,8 @@ _OPEN_END = re.compile(r"[,;(\[–—-]\s*$")
 _LOWER_END = re.compile(r"(?:^|\s)[a-z][^\s]*\s*$")
 _SENTENCE_INSIDE = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+[\"“‘]?[A-Z]")
 _SPEECH_END = re.compile(r"(?:[,\"”’]|\b\w+)\s+(?:\w+\s+){0,3}(?:said|says|warns|warned|reads|read|told \w+|added|adds|"
-                         r"claims|claimed|wrote|writes|reports|reported|insists|insisted|stressed|noted|emphasi[sz]ed|stated|explained|pointed out|announced|recalled|underlined)\s*$", re.IGNORECASE)
+                         r"claims|claimed|wrote|writes|reports|reported|insists|insisted|stressed|noted|emphasi[sz]ed|"
+                         r"stated|explained|pointed out|announced|recalled|underlined)\s*$", re.IGNORECASE)
 _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
            "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _DATE_PART = re.compile(r"[^\s,|/–—-]+")
@@ -712,7 +713,8 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
         if ln.cls == DATE:
             set_(ln, BOILERPLATE, r["date.only"])
             continue
-        if ln.tail is r["tweet.attribution"] and prev is not None and prev.label == BODY and ln.cls in (CAPTION, SHORT):
+        if ln.tail is r["tweet.attribution"] and ln.cls in (CAPTION, SHORT) and prev is not None \
+                and prev.label == BODY:
             set_(ln, BODY, r["body.tweet_text"], "tweet text before its attribution")
             continue
         if ln.cls == CAPTION:

@@ -292,6 +292,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TERMINAL_MARKS = (".", "!", "?", "…", ":")
 _CLOSING_QUOTES = "\"'”’»)]"
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:,|\s*$)")
+_READER = re.compile(r"\b(?:you|your|yours|you['’](?:re|ll|ve|d))\b", re.IGNORECASE)
+#: Widgets whose lead-in line addresses the reader ("Think your friends would be interested?").
+_APPEAL_RULES = frozenset({"ui.share_follow", "ui.share_prompt", "ui.subscribe", "ui.support", "ui.donate"})
 _OPEN_END = re.compile(r"[,;(\[–—-]\s*$")
 _LOWER_END = re.compile(r"(?:^|\s)[a-z][^\s]*\s*$")
 _SENTENCE_INSIDE = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+[\"“‘]?[A-Z]")
@@ -666,6 +669,10 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
         if ln.cls in (SHORT, NEAR) and ln.words <= T["widget_label_max_words"] and ln.text.endswith(":") \
                 and nxt is not None and nxt.cls == BAD and nxt.rule.id.startswith("ui."):
             set_(ln, BOILERPLATE, r["context.widget_label"], f"introduces the {nxt.rule.id} line below")
+            continue
+        if ln.cls in (SHORT, NEAR) and ln.words <= T["widget_lead_max_words"] and nxt is not None \
+                and nxt.cls == BAD and nxt.rule.id in _APPEAL_RULES and _READER.search(ln.text):
+            set_(ln, BOILERPLATE, r["context.widget_lead"], f"addresses the reader above the {nxt.rule.id} line")
             continue
         if prev is not None and prev.rule is r["ui.teaser"] and prev.words <= T["context_skip_max_words"] \
                 and ln.cls != GOOD and not continues:

@@ -563,6 +563,15 @@ def test_label_ending_in_a_colon_goes_with_the_widget_it_introduces():
     assert decision(page("The mayor told reporters:", quote), "The mayor told reporters:")[0] == BODY
 
 
+def test_line_addressing_the_reader_above_a_share_widget_is_its_lead_in():
+    lead = "Did you enjoy this story?"
+    text = page(lead, "Share it with a friend!")
+    assert decision(text, lead) == (BOILERPLATE, "context.widget_lead")
+    assert decision(page(lead), lead)[0] == BODY  # no widget below: a question in the text
+    closing = "The ferry will keep running."
+    assert decision(page(closing, "Share it with a friend!"), closing)[0] == BODY  # not addressed to the reader
+
+
 def test_byline_and_dateline_after_a_one_sentence_standfirst_are_header():
     standfirst = "Residents of the eastern districts will be able to cross the river on foot from next week."
     text = "\n".join([HEADLINE, standfirst, "Anna Marchenko", "March 5, 2024 10:20", P1, P2, P3,

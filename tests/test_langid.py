@@ -156,8 +156,11 @@ def test_lexicon_vectors_follow_word_lists():
     vec = lex.evidence("сейчас")
     assert vec[ru] > vec[uk] and vec[ru] > 0
     assert lex.evidence("зараз")[uk] > lex.evidence("зараз")[ru]
-    assert lex.evidence("щзфхъ") == lex.unknown
-    assert lex.evidence("щзфхъ")[lex.langs.index("be")] == 0.0  # no list: no evidence
+    vec = lex.evidence("щзфхъ")
+    assert list(lex._lookup("щзфхъ")) == list(lex.unknown)
+    assert vec[ru] == vec[uk] == langid.MORPH_UNKNOWN  # neither list nor dictionary knows it
+    assert [v for i, v in enumerate(vec) if i not in (ru, uk)] == [u for i, u in enumerate(lex.unknown) if i not in (ru, uk)]
+    assert vec[lex.langs.index("be")] == 0.0  # no list: no evidence
 
 
 def test_serbian_list_is_transliterated_to_cyrillic():
@@ -179,7 +182,7 @@ def test_morphology_knows_rare_russian_forms_the_lists_lack():
     assert list(lex._lookup(word)) == list(lex.unknown)  # every list lacks it: all penalties
     vec = lex.evidence(word)
     assert vec[ru] == langid.MORPH_KNOWN > lex.unknown[ru]
-    assert vec[uk] == lex.unknown[uk]
+    assert vec[uk] == langid.MORPH_UNKNOWN  # the Ukrainian dictionary lacks it too
     assert get_identifier().identify(word).lang == "ru"
 
 
@@ -187,8 +190,34 @@ def test_morphology_knows_rare_ukrainian_forms_the_lists_lack():
     lex = langid.script_lexicon("Cyrl")
     ru, uk = lex.langs.index("ru"), lex.langs.index("uk")
     vec = lex.evidence("передплачуватимуть")  # no і/ї/є: only the dictionary tells it is Ukrainian
-    assert vec[uk] == langid.MORPH_KNOWN and vec[ru] == lex.unknown[ru]
+    assert vec[uk] == langid.MORPH_KNOWN and vec[ru] == langid.MORPH_UNKNOWN
     assert get_identifier().identify("передплачуватимуть").lang == "uk"
+
+
+def test_absence_from_list_and_dictionary_weighs_more_than_absence_from_a_list():
+    lex = langid.script_lexicon("Cyrl")
+    ru, mk = lex.langs.index("ru"), lex.langs.index("mk")
+    assert langid.MORPH_UNKNOWN < lex.unknown[ru] < 0.0
+    vec = lex.evidence("најдоцнежниот")  # no list and no Russian form: the penalty of both
+    assert vec[ru] == langid.MORPH_UNKNOWN < vec[mk]
+
+
+def test_serbian_inflection_unknown_to_every_list_is_not_russian():
+    # "-ог" adjective ending, letters all shared by ru and sr: only the Russian dictionary's
+    # silence tells that this is no Russian form (with a list's penalty alone the ru prior won)
+    word = "доступног"
+    lex = langid.script_lexicon("Cyrl")
+    assert lex.evidence(word)[lex.langs.index("ru")] == langid.MORPH_UNKNOWN
+    assert get_identifier().identify(word).lang == "sr"
+
+
+def test_frequency_slope_is_steeper_for_cyrillic_than_for_latin():
+    assert langid.LEX_ZIPF["Cyrl"] > langid.LEX_ZIPF["Latn"]
+    lex = langid.script_lexicon("Cyrl")
+    sr, ru = lex.langs.index("sr"), lex.langs.index("ru")
+    zipf = langid.wordlist("ru")["сейчас"]
+    assert lex.evidence("сейчас")[ru] == pytest.approx(langid.LEX_KNOWN + langid.LEX_ZIPF["Cyrl"] * (zipf - 3.0))
+    assert lex.evidence("године")[sr] > lex.evidence("године")[ru]
 
 
 def test_morphology_is_not_consulted_for_listed_words():
@@ -495,7 +524,8 @@ def test_normalise_lowercases_and_unifies_apostrophes():
 
 def test_known_evidence_is_positive_and_unknown_penalties_are_not():
     """``_lookup`` tells a known word from an unknown one by the sign of its evidence."""
-    assert langid.LEX_KNOWN + langid.LEX_ZIPF * (langid.LEX_MIN_ZIPF - 3.0) > 0.0
+    for slope in langid.LEX_ZIPF.values():
+        assert langid.LEX_KNOWN + slope * (langid.LEX_MIN_ZIPF - 3.0) > 0.0
     for script in ("Latn", "Cyrl"):
         assert all(u <= 0.0 for u in langid.script_lexicon(script).unknown)
     lex = langid.script_lexicon("Latn")

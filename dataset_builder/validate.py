@@ -67,13 +67,19 @@ def _check_files(dist: Path, manifest: dict) -> list[str]:
 
 def _check_rows(dist: Path, manifest: dict, meta: dict) -> list[str]:
     from datasets import load_dataset
+    from datasets.utils.logging import disable_progress_bar, enable_progress_bar, is_progress_bar_enabled
 
     problems = []
+    shown = is_progress_bar_enabled()
+    disable_progress_bar()  # the loader's bar would interleave with the findings
     with tempfile.TemporaryDirectory() as cache:
         try:
             ds = load_dataset(str(dist), split="train", cache_dir=cache)
         except Exception as e:  # any loader failure is the finding
             return [f"{dist}: does not load with datasets ({type(e).__name__}: {e})"]
+        finally:
+            if shown:
+                enable_progress_bar()
         if ds.features != features():
             problems.append(f"{dist}: loaded features differ from the builder's schema")
         splits = {s["name"]: s for s in meta["dataset_info"].get("splits", [])}

@@ -291,7 +291,8 @@ def rules_fingerprint() -> str:
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TERMINAL_MARKS = (".", "!", "?", "…", ":")
 _CLOSING_QUOTES = "\"'”’»)]"
-_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:,|\s*$)")
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:,|\s*$)"  # By Name[, role]
+                     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2} in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$")  # Name in City
 _READER = re.compile(r"\b(?:you|your|yours|you['’](?:re|ll|ve|d))\b", re.IGNORECASE)
 #: Widgets whose lead-in line addresses the reader ("Think your friends would be interested?").
 _APPEAL_RULES = frozenset({"ui.share_follow", "ui.share_prompt", "ui.subscribe", "ui.support", "ui.donate"})
@@ -674,8 +675,8 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
                 and nxt.cls == BAD and nxt.rule.id in _APPEAL_RULES and _READER.search(ln.text):
             set_(ln, BOILERPLATE, r["context.widget_lead"], f"addresses the reader above the {nxt.rule.id} line")
             continue
-        if prev is not None and prev.rule is r["ui.teaser"] and prev.words <= T["context_skip_max_words"] \
-                and ln.cls != GOOD and not continues:
+        if prev is not None and (prev.rule is r["ui.list_marker"] or prev.rule is r["ui.teaser"] and (
+                prev.words <= T["context_skip_max_words"] and ln.cls != GOOD and not continues)):
             set_(ln, BOILERPLATE, r["context.teaser_headline"], "announced by the teaser label above")
             continue
         if in_header and ln.key == body[head].key:

@@ -192,6 +192,14 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.disclaimer", "The editors do not always share the opinions expressed by the blog authors."),
     ("ui.teaser_tag", "What the new timetable means for your commute [EXPLAINER]"),
     ("ui.caps_teaser", "MAYOR UNVEILS NEW FERRY PLAN AFTER BRIDGE DELAY"),
+    ("ui.wire_credit", "Example Press writers Jane Doe and John Smith contributed to this report."),
+    ("ui.wire_credit", "Reporting by Jane Doe in Kyiv; Editing by John Smith"),
+    ("ui.embed_note", "Loading..."),
+    ("ui.embed_note", "This video is from the Example Report channel on example.com."),
+    ("caption.screenshot", "Screenshot from the council meeting video"),
+    ("ui.share_follow", "Thanks for sharing!"),
+    ("ui.teaser", "Keep reading"),
+    ("ui.teaser", "More related stories:"),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -219,6 +227,18 @@ def test_author_bio_is_removed_only_as_the_last_prose_line():
     text = page() + bio + "\nShare this article\n"
     assert decision(text, bio) == (BOILERPLATE, "ui.author_bio")
     assert decision(page(bio), bio)[0] == BODY  # the same sentence with prose after it is body
+    director = "Jane Doe is the director of the Example Institute and the author of three books on transport."
+    assert decision(page() + director + "\n", director) == (BOILERPLATE, "ui.author_bio")
+
+
+def test_every_item_of_a_numbered_teaser_list_is_removed():
+    teaser = "What the new bridge means for the ferry and why it matters?"
+    text = page("list of 2 items", "list 1 of 2", teaser, "list 2 of 2", "Ferry operator cuts winter timetable", "end of list")
+    assert decision(text, teaser) == (BOILERPLATE, "context.teaser_headline")
+    assert decision(text, "Ferry operator cuts winter timetable") == (BOILERPLATE, "context.teaser_headline")
+    assert decision(text, "list 1 of 2") == (BOILERPLATE, "ui.list_marker")
+    assert decision(text, "end of list") == (BOILERPLATE, "ui.label")
+    assert decision(text, P3)[0] == BODY
 
 
 def test_dash_list_items_after_a_colon_are_body():
@@ -552,6 +572,8 @@ def test_standfirst_and_byline_of_a_flat_text_are_header_but_a_caption_after_the
     assert decision(text, standfirst) == (BODY, "body.header")
     assert decision(text, byline) == (BODY, "body.header")
     assert decision(text, caption) == (BOILERPLATE, "structure.caption")
+    city = "\n".join([HEADLINE, standfirst, "Anna Marchenko in Kyiv", P1, P2, P3]) + "\n"
+    assert decision(city, standfirst) == (BODY, "body.header")
     no_byline = "\n".join([HEADLINE, caption, P1, P2, P3]) + "\n"
     assert decision(no_byline, caption) == (BOILERPLATE, "structure.caption")
 

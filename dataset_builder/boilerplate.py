@@ -416,7 +416,13 @@ def _features(ln: _Line, raw: str) -> None:
 
 
 def _ends_sentence(core: str) -> bool:
-    """Terminal punctuation (``. ! ? … :``) followed only by closing quotes/brackets (``core`` is stripped)."""
+    """Terminal punctuation (``. ! ? … :``) followed only by closing quotes/brackets (``core`` is stripped).
+
+    A bare trailing ellipsis does not count: it marks a truncated teaser ("… as migrant..."),
+    while prose that trails off inside a quotation still ends with the closing quote.
+    """
+    if core.endswith(("...", "…")):
+        return False
     return core.rstrip(_CLOSING_QUOTES).endswith(_TERMINAL_MARKS)
 
 
@@ -592,7 +598,8 @@ def _classify(ln: _Line, layout: _Layout | None, next_lower: bool) -> None:
     elif ln.terminal and ln.words >= T["near_min_words"]:
         ln.cls = NEAR
     elif ln.words >= T["caption_min_words"] and long_enough and (
-            _OPEN_END.search(ln.text) or _SPEECH_END.search(ln.text) or _SENTENCE_INSIDE.search(ln.text)):
+            _OPEN_END.search(ln.text) or _SENTENCE_INSIDE.search(ln.text)
+            or _SPEECH_END.search(ln.text) and not _title_case(ln)):  # "…, Ministry Says" is a teaser
         ln.cls = GOOD
     elif ln.words >= T["caption_min_words"]:
         open_end = ln.tokens[-1] in STOPWORDS or next_lower or _starts_lower(ln)
@@ -663,6 +670,8 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
         if ln.cls == BAD:
             if ln.rule.weak and continues:
                 set_(ln, BODY, r["body.continuation"], f"{ln.rule.id} overridden: previous line left the sentence open")
+            elif in_header and ln.rule is r["ui.byline_box"] and ln.words <= T["name_max_words"] + 1:
+                set_(ln, BODY, r["body.header"], "the byline under the headline")
             else:
                 set_(ln, BOILERPLATE, ln.rule)
             continue
@@ -671,9 +680,10 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
                 and nxt is not None and nxt.cls == BAD and nxt.rule.id.startswith("ui."):
             set_(ln, BOILERPLATE, r["context.widget_label"], f"introduces the {nxt.rule.id} line below")
             continue
-        if ln.cls in (SHORT, NEAR) and ln.words <= T["widget_lead_max_words"] and nxt is not None \
-                and nxt.cls == BAD and nxt.rule.id in _APPEAL_RULES and _READER.search(ln.text):
-            set_(ln, BOILERPLATE, r["context.widget_lead"], f"addresses the reader above the {nxt.rule.id} line")
+        widget_below = nxt is not None and nxt.cls == BAD and nxt.rule.id in _APPEAL_RULES
+        if ln.cls in (SHORT, NEAR) and ln.words <= T["widget_lead_max_words"] and _READER.search(ln.text) \
+                and (widget_below or ln.tail is r["widget.glued"]):
+            set_(ln, BOILERPLATE, r["context.widget_lead"], "addresses the reader, next to a share/support widget")
             continue
         if prev is not None and (prev.rule is r["ui.list_marker"] or prev.rule is r["ui.teaser"] and (
                 prev.words <= T["context_skip_max_words"] and ln.cls != GOOD and not continues)):
@@ -709,7 +719,9 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
             continue
         if in_header:
             name = ln.words <= T["name_max_words"] and _title_case(ln)  # a byline: repeats in the author box
-            if ln.cls == SHORT and doc_counts[ln.key] >= 2 and ln.key != body[head].key and not name:
+            if ln.cls == SHORT and _between_widgets(prev, nxt):
+                set_(ln, BOILERPLATE, r["context.boilerplate"], "between two widget lines")
+            elif ln.cls == SHORT and doc_counts[ln.key] >= 2 and ln.key != body[head].key and not name:
                 set_(ln, BOILERPLATE, r["repeat.document"], f"{doc_counts[ln.key]}x in document")
             elif ln.cls in (SHORT, HEADING) and not name and _foreign(ln, identify, doc_lang):
                 set_(ln, BOILERPLATE, r["lang.foreign"], "other language")
@@ -732,7 +744,7 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
             set_(ln, BODY, r["body.continuation"], "previous line left the sentence open")
             continue
         if nxt is not None and nxt.cls == BAD and nxt.rule is not None and nxt.rule.id == "tweet.attribution" \
-                and prev is not None and prev.label == BODY:
+                and (prev is not None and prev.label == BODY or _next_context(body, i + 1) == GOOD):
             set_(ln, BODY, r["body.tweet_text"], "followed by a tweet attribution")
             continue
         if ln.cls == SHORT and doc_counts[ln.key] >= 2:
@@ -767,6 +779,11 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
     return head
 
 
+def _between_widgets(prev: _Line | None, nxt: _Line | None) -> bool:
+    """Both neighbours are lines a ``ui.*`` rule removed (a widget's label or button sits between)."""
+    return all(x is not None and x.cls == BAD and x.rule.id.startswith("ui.") for x in (prev, nxt))
+
+
 def _header_end(body: list[_Line], head: int | None, first_good: int | None) -> int:
     """Index where the header zone after the headline ends (the zone is empty without a headline).
 
@@ -790,10 +807,11 @@ def _foreign(ln: _Line, identify: Callable[[str], LangResult], doc_lang: str) ->
 
 
 def _marker(ln: _Line) -> bool:
-    """A short line removed by an inline rule (a widget marker that does not end the body)."""
+    """A short line removed by an inline rule (a widget marker or stamp that does not end the body)."""
     if ln.cls == BAD and ln.words == 0 and ln.rule is RULES_BY_ID["caption.credited"]:
         return True  # a bare credit line ("Source: Bloomberg", "Photo: Reuters") sits inside the body
-    return ln.cls == BAD and ln.words <= T["context_skip_max_words"] and ln.rule is not None and ln.rule.inline
+    return ln.cls == BAD and ln.rule is not None and ln.rule.inline and sum(
+        not t.isdigit() for t in ln.tokens) <= T["context_skip_max_words"]  # numbers (time stamps) do not count
 
 
 def _prev_context(body: list[_Line], i: int) -> str:

@@ -192,6 +192,7 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.disclaimer", "The editors do not always share the opinions expressed by the blog authors."),
     ("ui.teaser_tag", "What the new timetable means for your commute [EXPLAINER]"),
     ("ui.caps_teaser", "MAYOR UNVEILS NEW FERRY PLAN AFTER BRIDGE DELAY"),
+    ("ui.share_follow", "Read our news on Telegram"),
     ("ui.wire_credit", "Example Press writers Jane Doe and John Smith contributed to this report."),
     ("ui.wire_credit", "Reporting by Jane Doe in Kyiv; Editing by John Smith"),
     ("ui.embed_note", "Loading..."),
@@ -200,6 +201,9 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.share_follow", "Thanks for sharing!"),
     ("ui.teaser", "Keep reading"),
     ("ui.teaser", "More related stories:"),
+    ("ui.login", "Dear readers! We are updating our comment policy."),
+    ("ui.form", "Or pay securely by card by clicking the red button:"),
+    ("date.live_stamp", "10:27, Jane Doe"),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -327,6 +331,29 @@ def test_cross_link_teaser_glued_after_the_last_sentence_is_cut():
     assert list(removed) == ["widget.glued"]
 
 
+def test_cyrillic_label_is_cut_with_the_latin_value_it_introduces():
+    paragraph = "The ferry will keep running until the bridge is open, the operator said on Monday."
+    kept, removed = cut_line(paragraph + "Читайте также: Ferry operator cuts winter timetable")
+    assert kept == paragraph
+    assert "".join(removed["script.cyrillic_label"]) == "Читайте также: Ferry operator cuts winter timetable"
+    assert list(removed) == ["script.cyrillic_label"]
+    line = "Фото: Example Agency"
+    assert decision(page(line), line) == (BOILERPLATE, "script.cyrillic_label")
+    prose = "Реклама:The operator said on Monday that the ferry will keep running until the bridge opens."
+    assert cut_line(prose)[0] == prose.removeprefix("Реклама:")  # a label before a sentence: only the label goes
+
+
+def test_copyright_credit_glued_to_a_caption_word_makes_it_a_caption():
+    line = "The mayor of the eastern district© Ivan Petrov/Example Agency"
+    assert decision(page(line), line) == (BOILERPLATE, "caption.credited")
+
+
+def test_tweet_text_after_a_teaser_is_body_when_prose_follows_the_attribution():
+    text = page("Read also: Ferry operator cuts winter timetable", "One stop instead of two, starting in April.",
+                "— City Hall (@cityhall) March 5, 2024")
+    assert decision(text, "One stop instead of two, starting in April.") == (BODY, "body.tweet_text")
+
+
 def test_tweet_link_is_cut_with_its_scheme_and_the_tweet_text_kept():
     line = "Ferry tickets for the summer season are now on sale https://t.co/Ab12Cd34 — City Hall (@cityhall) March 5, 2024"
     kept, removed = cut_line(line)
@@ -358,6 +385,31 @@ def test_standfirst_ending_in_a_speech_verb_is_kept_in_the_header():
     standfirst = "“We are ready to discuss the timetable with every district,” the mayor stressed"
     text = "\n".join([HEADLINE, standfirst, P1, P2, P3]) + "\n"
     assert decision(text, standfirst)[0] == BODY
+
+
+def test_truncated_teaser_and_title_case_teaser_ending_in_says_are_not_prose():
+    truncated = "Mayor to hold crunch talks with ferry operator as... City says the bridge must open by spring..."
+    assert decision(page(truncated), truncated)[0] == BOILERPLATE
+    teaser = "Bridge Works Delayed Again by Steel Shortage, Eastern District Officials Say"
+    text = page(teaser)
+    signals = dict(separate(text, script_identify, None, "", explain=True).signals)
+    assert not signals[text.splitlines().index(teaser) + 1].startswith("good")  # a title-case "…Say" is no sentence
+    said = "The works were delayed again by a shortage of steel, eastern district officials said"
+    text = page(said)
+    assert dict(separate(text, script_identify, None, "", explain=True).signals)[
+        text.splitlines().index(said) + 1].startswith("good")
+
+
+def test_live_blog_entry_title_between_stamps_is_a_subhead():
+    text = page("1639388735", "Ferry operator backs the new timetable", "10:27, Jane Doe")
+    assert decision(text, "1639388735") == (BOILERPLATE, "ui.counter")
+    assert decision(text, "Ferry operator backs the new timetable")[0] == BODY
+
+
+def test_short_line_between_two_widgets_in_the_header_is_boilerplate():
+    text = "\n".join([HEADLINE, "Sign up for our morning newsletter", "Bridge Explained email",
+                     "We use cookies to improve your experience on our site.", P1, P2, P3]) + "\n"
+    assert decision(text, "Bridge Explained email") == (BOILERPLATE, "context.boilerplate")
 
 
 def test_speech_attribution_without_a_period_is_prose():
@@ -585,7 +637,26 @@ def test_label_ending_in_a_colon_goes_with_the_widget_it_introduces():
     assert decision(page("The mayor told reporters:", quote), "The mayor told reporters:")[0] == BODY
 
 
+def test_header_byline_box_with_a_name_is_body():
+    text = "\n".join([HEADLINE, "Author: Anna Marchenko", P1, P2, P3, "Editor: John Smith"]) + "\n"
+    assert decision(text, "Author: Anna Marchenko") == (BODY, "body.header")
+    assert decision(text, "Editor: John Smith") == (BOILERPLATE, "ui.byline_box")
+
+
+def test_a_source_line_ending_on_telegram_is_not_a_follow_prompt():
+    line = "Source: Jane Doe, head of the eastern district administration, on Telegram"
+    assert decision(page(line), line)[1] != "ui.share_follow"
+
+
+def test_dateline_with_a_cyrillic_label_is_not_an_all_caps_teaser():
+    line = "12:40 GMT 19.03.2019 (обновлено: 14:05 GMT 19.03.2019)"
+    sep = run(page(line))
+    assert not any(s.rule == "ui.caps_teaser" for s in sep.spans)
+
+
 def test_line_addressing_the_reader_above_a_share_widget_is_its_lead_in():
+    glued = "Did you enjoy this story? Share it with a friend!"
+    assert cut_line(glued)[0] == ""  # the lead-in goes with the widget glued to it
     lead = "Did you enjoy this story?"
     text = page(lead, "Share it with a friend!")
     assert decision(text, lead) == (BOILERPLATE, "context.widget_lead")

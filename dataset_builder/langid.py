@@ -158,6 +158,7 @@ MODEL_WEIGHT = 1.0
 LANGDETECT_WEIGHT = 0.5
 MODEL_FLOOR = 0.01
 MODEL_MAX_CHARS = 300
+LINGUA_DIGITS = 12
 LEX_MAX_WORDS = 40
 MORPH_KNOWN = -0.5
 MORPH_UNKNOWN = -3.0
@@ -458,9 +459,15 @@ class _LinguaBackend(_Backend):
         return det
 
     def probabilities(self, text: str, candidates: tuple[str, ...]) -> dict[str, float]:
+        """lingua's confidences, rounded to ``LINGUA_DIGITS`` decimals.
+
+        lingua sums its n-gram probabilities in an order that changes from process to process
+        (the last one or two bits of a value differ between runs); rounding gives every process
+        the same numbers, so scores and builds repeat exactly.
+        """
         values = self._detector(candidates).compute_language_confidence_values(text[:MODEL_MAX_CHARS])
         codes = self._codes
-        return {codes[v.language]: v.value for v in values}
+        return {codes[v.language]: round(v.value, LINGUA_DIGITS) for v in values}
 
 
 class _LangdetectBackend(_Backend):

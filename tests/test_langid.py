@@ -563,3 +563,17 @@ def test_lingua_is_asked_exactly_when_py3langid_leaves_a_lead_under_cascade(p):
     langid._add_log_probs(trial, fast.probabilities(text, alive), alive, 1.0)
     first, second = sorted(trial.values())[-1:-3:-1]
     assert bool(backend._models["lingua"].calls) is (first - second < langid.CASCADE)
+
+
+def test_scores_repeat_exactly_across_processes():
+    """lingua's last bits vary between processes; the rounded values must not (builds repeat)."""
+    import subprocess
+    import sys
+
+    code = ("from dataset_builder.langid import get_identifier\n"
+            "i = get_identifier()\n"
+            "for t in ['перед таким', 'нова година', 'добар дан', 'вялікі горад', 'жаңа жыл']:\n"
+            "    print(repr(i.scores(t)), repr(i.identify(t)))\n")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+            for _ in range(3)}
+    assert len(runs) == 1

@@ -633,10 +633,54 @@ def _find_headline(body: list[_Line], layout: _Layout | None) -> int | None:
     return None
 
 
-def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None, site: str,
-            identify: Callable[[str], LangResult], doc_lang: str) -> int | None:
-    """Give every non-blank line of the content a label and a rule; return the headline index."""
-    r = RULES_BY_ID
+class _Decision(NamedTuple):
+    """A step's verdict on one line: its label, the rule recorded for it, and a note for ``inspect``."""
+
+    label: str
+    rule: Rule
+    note: str = ""
+
+
+@dataclass(slots=True)
+class _DocFacts:
+    """What the steps know about the whole document, computed once before its first line (``_doc_facts``)."""
+
+    body: list[_Line]
+    layout: _Layout | None
+    stats: CorpusStats | None
+    site: str
+    identify: Callable[[str], LangResult]
+    doc_lang: str
+    head: int | None  # the headline's index (step 5), None when the document has none
+    first_good: int | None  # the first prose line within reach of the headline
+    header_end: int  # the header zone is head < i < header_end, the first prose line excepted
+    byline: int | None  # the last "By Name" line of the header zone
+    doc_counts: Counter[str]  # occurrences of each normalised line in the document
+    suffix_counts: Counter[str]  # occurrences of each (casefolded) attribution suffix in the document
+    site_docs: int  # documents of the site in the corpus statistics
+    last_good: int | None  # the last prose line of the document
+
+
+@dataclass(slots=True)
+class _LineContext:
+    """One line as the steps see it: itself, its neighbours, and the document's facts.
+
+    Built when the line's turn comes (``_line_context``): ``continues`` reads the label the
+    line above has just been given.
+    """
+
+    doc: _DocFacts
+    i: int
+    ln: _Line
+    prev: _Line | None
+    nxt: _Line | None
+    in_header: bool  # inside the header zone (standfirst, byline, dateline)
+    continues: bool  # the line above is body and left its sentence open
+
+
+def _doc_facts(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None, site: str,
+               identify: Callable[[str], LangResult], doc_lang: str) -> _DocFacts:
+    """Headline, header zone, byline, in-document counts and site size of a classified ``body``."""
     head = _find_headline(body, layout)
     first_good = None
     if head is not None:
@@ -645,138 +689,292 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
     header_end = _header_end(body, head, first_good)
     byline = max((j for j in range(head + 1, header_end) if _BYLINE.match(body[j].text)), default=None) \
         if head is not None else None
-    doc_counts = Counter(ln.key for ln in body)
-    suffix_counts = Counter(ln.suffix.casefold() for ln in body if ln.suffix is not None)
-    site_docs = stats.site_docs.get(site, 0) if stats else 0
-    last_good = max((i for i, ln in enumerate(body) if ln.cls == GOOD), default=None)
+    return _DocFacts(
+        body=body, layout=layout, stats=stats, site=site, identify=identify, doc_lang=doc_lang,
+        head=head, first_good=first_good, header_end=header_end, byline=byline,
+        doc_counts=Counter(ln.key for ln in body),
+        suffix_counts=Counter(ln.suffix.casefold() for ln in body if ln.suffix is not None),
+        site_docs=stats.site_docs.get(site, 0) if stats else 0,
+        last_good=max((i for i, ln in enumerate(body) if ln.cls == GOOD), default=None))
 
-    def set_(ln: _Line, label: str, rule: Rule, note: str = "") -> None:
-        ln.label, ln.rule = label, rule
-        if note:
-            ln.notes.append(note)
 
+def _line_context(doc: _DocFacts, i: int) -> _LineContext:
+    """The context of line ``i``, once the lines above it are decided."""
+    body, head = doc.body, doc.head
+    ln = body[i]
+    prev = body[i - 1] if i else None
+    nxt = body[i + 1] if i + 1 < len(body) else None
+    in_header = head is not None and head < i < doc.header_end and i != doc.first_good
+    continues = (prev is not None and prev.label == BODY and not prev.terminal and prev.words > 0
+                 and (bool(_OPEN_END.search(prev.text)) or bool(_LOWER_END.search(prev.text))
+                      or _starts_lower(ln)))
+    return _LineContext(doc, i, ln, prev, nxt, in_header, continues)
+
+
+# The steps of the per-line decision, in the order ``_STEPS`` runs them. Each returns None when it
+# does not decide the line; the first decision wins, so a step may rely on the ones before it
+# having passed (e.g. only SHORT, NEAR and HEADING lines reach ``_context``).
+
+def _before_headline(c: _LineContext) -> _Decision | None:
+    """Lines above the headline are navigation; a line a rule removed keeps that rule."""
+    head = c.doc.head
+    if head is None or c.i >= head:
+        return None
+    rule = c.ln.rule if c.ln.cls == BAD else RULES_BY_ID["structure.before_headline"]
+    return _Decision(BOILERPLATE, rule, "before headline")
+
+
+def _headline(c: _LineContext) -> _Decision | None:
+    """The headline is body (``separate`` also returns it as the title)."""
+    if c.i != c.doc.head:
+        return None
+    return _Decision(BODY, RULES_BY_ID["body.headline"], "headline")
+
+
+def _rule_hit(c: _LineContext) -> _Decision | None:
+    """A line a pattern or structural rule removed (class BAD) is decided by that rule.
+
+    Two exceptions: a ``weak`` rule yields to a sentence the line above left open (lifted link
+    text), and a short author box in the header zone is the article's byline.
+    """
+    ln = c.ln
+    if ln.cls != BAD:
+        return None
+    if ln.rule.weak and c.continues:
+        return _Decision(BODY, RULES_BY_ID["body.continuation"],
+                         f"{ln.rule.id} overridden: previous line left the sentence open")
+    if c.in_header and ln.rule is RULES_BY_ID["ui.byline_box"] and ln.words <= T["name_max_words"] + 1:
+        return _Decision(BODY, RULES_BY_ID["body.header"], "the byline under the headline")
+    return _Decision(BOILERPLATE, ln.rule)
+
+
+def _widget_label(c: _LineContext) -> _Decision | None:
+    """A short line ending in ":" right above a ``ui.*`` line is that widget's label ("Share this:")."""
+    ln, nxt = c.ln, c.nxt
+    if ln.cls in (SHORT, NEAR) and ln.words <= T["widget_label_max_words"] and ln.text.endswith(":") \
+            and nxt is not None and nxt.cls == BAD and nxt.rule.id.startswith("ui."):
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_label"], f"introduces the {nxt.rule.id} line below")
+    return None
+
+
+def _widget_lead(c: _LineContext) -> _Decision | None:
+    """A short line addressing the reader above a share/support widget (or glued to one) is its pitch."""
+    ln, nxt = c.ln, c.nxt
+    widget_below = nxt is not None and nxt.cls == BAD and nxt.rule.id in _APPEAL_RULES
+    if ln.cls in (SHORT, NEAR) and ln.words <= T["widget_lead_max_words"] and _READER.search(ln.text) \
+            and (widget_below or ln.tail is RULES_BY_ID["widget.glued"]):
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"],
+                         "addresses the reader, next to a share/support widget")
+    return None
+
+
+def _teaser_item(c: _LineContext) -> _Decision | None:
+    """The line under a list marker, or under a short teaser label it does not continue, is a teaser's headline."""
+    prev = c.prev
+    if prev is not None and (prev.rule is RULES_BY_ID["ui.list_marker"] or prev.rule is RULES_BY_ID["ui.teaser"] and (
+            prev.words <= T["context_skip_max_words"] and c.ln.cls != GOOD and not c.continues)):
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], "announced by the teaser label above")
+    return None
+
+
+def _headline_repeat(c: _LineContext) -> _Decision | None:
+    """A header line that repeats the headline stays body (before the repetition steps remove it)."""
+    if c.in_header and c.ln.key == c.doc.body[c.doc.head].key:
+        return _Decision(BODY, RULES_BY_ID["body.header"], "repeats the headline")
+    return None
+
+
+def _nearby_repeat(c: _LineContext) -> _Decision | None:
+    """A line repeating a long run of one just above it is a copy (pull quote, caption duplicate, poll)."""
+    ln, body, i = c.ln, c.doc.body, c.i
+    if ln.cls != DATE and ln.token_set and any(
+            _near_duplicate(ln, w) for w in body[max(0, i - T["duplicate_window"]):i] if w.token_set):
+        return _Decision(BOILERPLATE, RULES_BY_ID["repeat.nearby"], "repeats a line above")
+    return None
+
+
+def _suffix_repeat(c: _LineContext) -> _Decision | None:
+    """A non-prose line whose attribution suffix (" - Site Name") recurs in the document or the site is a teaser."""
+    ln, doc = c.ln, c.doc
+    if ln.suffix is None or ln.cls == GOOD:
+        return None
+    sk = ln.suffix.casefold()
+    if doc.suffix_counts[sk] >= 2 or (
+            doc.stats and doc.stats.docs_with(doc.site, "suffix:" + normalize_line(sk)) >= T["site_min_docs"]):
+        return _Decision(BOILERPLATE, RULES_BY_ID["repeat.suffix"], f"suffix '{ln.suffix}' recurs")
+    return None
+
+
+def _prose(c: _LineContext) -> _Decision | None:
+    """A prose line is body, unless it is a sign-off or template prose.
+
+    A sign-off: a "last" rule matches the page's last prose line. Template prose: the line recurs
+    in a large share of the site's documents.
+    """
+    ln, doc = c.ln, c.doc
+    if ln.cls != GOOD:
+        return None
+    last_rule = _last_rule_of(ln.text) if c.i == doc.last_good else None
+    if last_rule is not None:
+        return _Decision(BOILERPLATE, last_rule, "last prose line of the page")
+    if doc.site_docs >= T["site_prose_min_docs"] and doc.stats.docs_with(doc.site, ln.key) >= max(
+            T["site_prose_min_docs"], T["site_prose_share"] * doc.site_docs):
+        return _Decision(BOILERPLATE, RULES_BY_ID["repeat.site"],
+                         f"in {doc.stats.docs_with(doc.site, ln.key)}/{doc.site_docs} site docs")
+    return _Decision(BODY, RULES_BY_ID["body.prose"])
+
+
+def _link(c: _LineContext) -> _Decision | None:
+    """A line that is wholly a listed link's text is a link teaser, unless it continues an open sentence."""
+    if c.ln.cls != LINK:
+        return None
+    if c.continues:
+        return _Decision(BODY, RULES_BY_ID["body.continuation"], "link text continuing a sentence")
+    return _Decision(BOILERPLATE, RULES_BY_ID["structure.link_teaser"], "whole line is a link's text")
+
+
+def _header(c: _LineContext) -> _Decision | None:
+    """A line of the header zone (standfirst, byline, dateline) is body, with four exceptions.
+
+    It is boilerplate when it sits between two widget lines, repeats another line of the page
+    (a menu item; a byline name of a few title-case words is kept, as the author box repeats it),
+    is in another language (never said of a byline name), or, in a flat text, is a long
+    unpunctuated line not above a "By Name" byline (a photo caption).
+    """
+    if not c.in_header:
+        return None
+    ln, doc = c.ln, c.doc
+    name = ln.words <= T["name_max_words"] and _title_case(ln)
+    if ln.cls == SHORT and _between_widgets(c.prev, c.nxt):
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], "between two widget lines")
+    if ln.cls == SHORT and doc.doc_counts[ln.key] >= 2 and ln.key != doc.body[doc.head].key and not name:
+        return _Decision(BOILERPLATE, RULES_BY_ID["repeat.document"], f"{doc.doc_counts[ln.key]}x in document")
+    if ln.cls in (SHORT, HEADING) and not name and _foreign(ln, doc.identify, doc.doc_lang):
+        return _Decision(BOILERPLATE, RULES_BY_ID["lang.foreign"], "other language")
+    if ln.cls == CAPTION and doc.layout is None and (doc.byline is None or c.i > doc.byline):
+        return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "header zone of a flat text")
+    return _Decision(BODY, RULES_BY_ID["body.header"], "between headline and first paragraph")
+
+
+def _date(c: _LineContext) -> _Decision | None:
+    """A date-only line outside the header zone is a time stamp."""
+    if c.ln.cls != DATE:
+        return None
+    return _Decision(BOILERPLATE, RULES_BY_ID["date.only"])
+
+
+def _tweet_text(c: _LineContext) -> _Decision | None:
+    """A short or caption-like line cut off its tweet attribution, after a body line, is the tweet's text."""
+    ln, prev = c.ln, c.prev
+    if ln.tail is RULES_BY_ID["tweet.attribution"] and ln.cls in (CAPTION, SHORT) and prev is not None \
+            and prev.label == BODY:
+        return _Decision(BODY, RULES_BY_ID["body.tweet_text"], "tweet text before its attribution")
+    return None
+
+
+def _caption(c: _LineContext) -> _Decision | None:
+    """A long unpunctuated line (class CAPTION) is a caption."""
+    if c.ln.cls != CAPTION:
+        return None
+    return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"])
+
+
+def _continuation(c: _LineContext) -> _Decision | None:
+    """A short line continuing the sentence the body line above left open is body."""
+    if not c.continues:
+        return None
+    return _Decision(BODY, RULES_BY_ID["body.continuation"], "previous line left the sentence open")
+
+
+def _tweet_above(c: _LineContext) -> _Decision | None:
+    """A short line right above a tweet attribution, with body above it or prose below, is the tweet's text."""
+    nxt, prev = c.nxt, c.prev
+    if nxt is not None and nxt.cls == BAD and nxt.rule is not None and nxt.rule.id == "tweet.attribution" \
+            and (prev is not None and prev.label == BODY or _next_context(c.doc.body, c.i + 1) == GOOD):
+        return _Decision(BODY, RULES_BY_ID["body.tweet_text"], "followed by a tweet attribution")
+    return None
+
+
+def _document_repeat(c: _LineContext) -> _Decision | None:
+    """A short line that occurs more than once in the document is a menu or widget item."""
+    ln, counts = c.ln, c.doc.doc_counts
+    if ln.cls == SHORT and counts[ln.key] >= 2:
+        return _Decision(BOILERPLATE, RULES_BY_ID["repeat.document"], f"{counts[ln.key]}x in document")
+    return None
+
+
+def _site_repeat(c: _LineContext) -> _Decision | None:
+    """A short line recurring in enough documents of the site is template text."""
+    ln, doc = c.ln, c.doc
+    if ln.cls in (SHORT, NEAR, HEADING) and doc.site_docs >= T["site_min_docs"] \
+            and ln.words <= T["repeat_short_max_words"] and doc.stats.docs_with(doc.site, ln.key) >= T["site_min_docs"]:
+        return _Decision(BOILERPLATE, RULES_BY_ID["repeat.site"],
+                         f"in {doc.stats.docs_with(doc.site, ln.key)}/{doc.site_docs} site docs")
+    return None
+
+
+def _other_language(c: _LineContext) -> _Decision | None:
+    """A short line the identifier confidently places in another language than the document's."""
+    ln, doc = c.ln, c.doc
+    if ln.cls in (SHORT, HEADING, NEAR) and _foreign(ln, doc.identify, doc.doc_lang):
+        return _Decision(BOILERPLATE, RULES_BY_ID["lang.foreign"], "other language")
+    return None
+
+
+def _context(c: _LineContext) -> _Decision:
+    """The last step, for the SHORT, NEAR and HEADING lines no other step decided: the neighbours decide.
+
+    A short sentence or subhead next to prose is body; a short line between prose is body, one
+    after prose that opens a sentence is body, a sentence-case one before prose is a subhead;
+    anything else sits among boilerplate. The note records the neighbours' labels.
+    """
+    ln, body, i = c.ln, c.doc.body, c.i
+    p = _prev_context(body, i)
+    n = _next_context(body, i, skip=(SHORT, HEADING, NEAR) if ln.cls == NEAR else (SHORT, HEADING))
+    note = f"prev={p} next={n}"
+    if ln.cls in (NEAR, HEADING):
+        if p == GOOD or n == GOOD:
+            return _Decision(BODY, RULES_BY_ID["body.near_prose"], note)
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], note)
+    if p == GOOD and n == GOOD:
+        return _Decision(BODY, RULES_BY_ID["body.context"], note)
+    if p == GOOD and (ln.tokens[-1] in STOPWORDS or _OPEN_END.search(ln.text)):
+        return _Decision(BODY, RULES_BY_ID["body.continuation"], note + "; opens a sentence continued below")
+    if n == GOOD and (ln.cls == HEADING or not _title_case(ln)):
+        return _Decision(BODY, RULES_BY_ID["body.subhead"], note)
+    return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], note)
+
+
+#: The per-line decision, in order; the first step that returns a decision wins, and ``_context``
+#: decides what none of them did. The order is part of the behaviour: e.g. rule hits come before
+#: every context step, a headline repeat is kept before the repetition steps see it, and the
+#: header zone is settled before dates, captions and short-line context.
+_STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
+    _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _headline_repeat,
+    _nearby_repeat, _suffix_repeat, _prose, _link, _header, _date, _tweet_text, _caption, _continuation,
+    _tweet_above, _document_repeat, _site_repeat, _other_language,
+)
+
+
+def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None, site: str,
+            identify: Callable[[str], LangResult], doc_lang: str) -> int | None:
+    """Give every non-blank line of the content a label and a rule; return the headline index.
+
+    Each line is decided by the first of ``_STEPS`` that decides it, else by ``_context``.
+    """
+    doc = _doc_facts(body, layout, stats, site, identify, doc_lang)
     for i, ln in enumerate(body):
-        if head is not None and i < head:
-            set_(ln, BOILERPLATE, ln.rule if ln.cls == BAD else r["structure.before_headline"], "before headline")
-            continue
-        if i == head:
-            set_(ln, BODY, r["body.headline"], "headline")
-            continue
-        in_header = head is not None and head < i < header_end and i != first_good
-        prev = body[i - 1] if i else None
-        continues = (prev is not None and prev.label == BODY and not prev.terminal and prev.words > 0
-                     and (bool(_OPEN_END.search(prev.text)) or bool(_LOWER_END.search(prev.text))
-                          or _starts_lower(ln)))
-        if ln.cls == BAD:
-            if ln.rule.weak and continues:
-                set_(ln, BODY, r["body.continuation"], f"{ln.rule.id} overridden: previous line left the sentence open")
-            elif in_header and ln.rule is r["ui.byline_box"] and ln.words <= T["name_max_words"] + 1:
-                set_(ln, BODY, r["body.header"], "the byline under the headline")
-            else:
-                set_(ln, BOILERPLATE, ln.rule)
-            continue
-        nxt = body[i + 1] if i + 1 < len(body) else None
-        if ln.cls in (SHORT, NEAR) and ln.words <= T["widget_label_max_words"] and ln.text.endswith(":") \
-                and nxt is not None and nxt.cls == BAD and nxt.rule.id.startswith("ui."):
-            set_(ln, BOILERPLATE, r["context.widget_label"], f"introduces the {nxt.rule.id} line below")
-            continue
-        widget_below = nxt is not None and nxt.cls == BAD and nxt.rule.id in _APPEAL_RULES
-        if ln.cls in (SHORT, NEAR) and ln.words <= T["widget_lead_max_words"] and _READER.search(ln.text) \
-                and (widget_below or ln.tail is r["widget.glued"]):
-            set_(ln, BOILERPLATE, r["context.widget_lead"], "addresses the reader, next to a share/support widget")
-            continue
-        if prev is not None and (prev.rule is r["ui.list_marker"] or prev.rule is r["ui.teaser"] and (
-                prev.words <= T["context_skip_max_words"] and ln.cls != GOOD and not continues)):
-            set_(ln, BOILERPLATE, r["context.teaser_headline"], "announced by the teaser label above")
-            continue
-        if in_header and ln.key == body[head].key:
-            set_(ln, BODY, r["body.header"], "repeats the headline")
-            continue
-        if ln.cls != DATE and ln.token_set and any(
-                _near_duplicate(ln, w) for w in body[max(0, i - T["duplicate_window"]):i] if w.token_set):
-            set_(ln, BOILERPLATE, r["repeat.nearby"], "repeats a line above")
-            continue
-        if ln.suffix is not None and ln.cls != GOOD:
-            sk = ln.suffix.casefold()
-            if suffix_counts[sk] >= 2 or (stats and stats.docs_with(site, "suffix:" + normalize_line(sk)) >= T["site_min_docs"]):
-                set_(ln, BOILERPLATE, r["repeat.suffix"], f"suffix '{ln.suffix}' recurs")
-                continue
-        if ln.cls == GOOD:
-            last_rule = _last_rule_of(ln.text) if i == last_good else None
-            if last_rule is not None:
-                set_(ln, BOILERPLATE, last_rule, "last prose line of the page")
-            elif site_docs >= T["site_prose_min_docs"] and stats.docs_with(site, ln.key) >= max(
-                    T["site_prose_min_docs"], T["site_prose_share"] * site_docs):
-                set_(ln, BOILERPLATE, r["repeat.site"], f"in {stats.docs_with(site, ln.key)}/{site_docs} site docs")
-            else:
-                set_(ln, BODY, r["body.prose"])
-            continue
-        if ln.cls == LINK:
-            if continues:
-                set_(ln, BODY, r["body.continuation"], "link text continuing a sentence")
-            else:
-                set_(ln, BOILERPLATE, r["structure.link_teaser"], "whole line is a link's text")
-            continue
-        if in_header:
-            name = ln.words <= T["name_max_words"] and _title_case(ln)  # a byline: repeats in the author box
-            if ln.cls == SHORT and _between_widgets(prev, nxt):
-                set_(ln, BOILERPLATE, r["context.boilerplate"], "between two widget lines")
-            elif ln.cls == SHORT and doc_counts[ln.key] >= 2 and ln.key != body[head].key and not name:
-                set_(ln, BOILERPLATE, r["repeat.document"], f"{doc_counts[ln.key]}x in document")
-            elif ln.cls in (SHORT, HEADING) and not name and _foreign(ln, identify, doc_lang):
-                set_(ln, BOILERPLATE, r["lang.foreign"], "other language")
-            elif ln.cls == CAPTION and layout is None and (byline is None or i > byline):
-                set_(ln, BOILERPLATE, r["structure.caption"], "header zone of a flat text")
-            else:
-                set_(ln, BODY, r["body.header"], "between headline and first paragraph")
-            continue
-        if ln.cls == DATE:
-            set_(ln, BOILERPLATE, r["date.only"])
-            continue
-        if ln.tail is r["tweet.attribution"] and ln.cls in (CAPTION, SHORT) and prev is not None \
-                and prev.label == BODY:
-            set_(ln, BODY, r["body.tweet_text"], "tweet text before its attribution")
-            continue
-        if ln.cls == CAPTION:
-            set_(ln, BOILERPLATE, r["structure.caption"])
-            continue
-        if continues:
-            set_(ln, BODY, r["body.continuation"], "previous line left the sentence open")
-            continue
-        if nxt is not None and nxt.cls == BAD and nxt.rule is not None and nxt.rule.id == "tweet.attribution" \
-                and (prev is not None and prev.label == BODY or _next_context(body, i + 1) == GOOD):
-            set_(ln, BODY, r["body.tweet_text"], "followed by a tweet attribution")
-            continue
-        if ln.cls == SHORT and doc_counts[ln.key] >= 2:
-            set_(ln, BOILERPLATE, r["repeat.document"], f"{doc_counts[ln.key]}x in document")
-            continue
-        if ln.cls in (SHORT, NEAR, HEADING) and site_docs >= T["site_min_docs"] and ln.words <= T["repeat_short_max_words"] \
-                and stats.docs_with(site, ln.key) >= T["site_min_docs"]:
-            set_(ln, BOILERPLATE, r["repeat.site"], f"in {stats.docs_with(site, ln.key)}/{site_docs} site docs")
-            continue
-        if ln.cls in (SHORT, HEADING, NEAR) and _foreign(ln, identify, doc_lang):
-            set_(ln, BOILERPLATE, r["lang.foreign"], "other language")
-            continue
-        p = _prev_context(body, i)
-        n = _next_context(body, i)
-        ctx = f"prev={p} next={n}"
-        if ln.cls in (NEAR, HEADING):
-            if ln.cls == NEAR:
-                n = _next_context(body, i, skip=(SHORT, HEADING, NEAR))
-                ctx = f"prev={p} next={n}"
-            if p == GOOD or n == GOOD:
-                set_(ln, BODY, r["body.near_prose"], ctx)
-            else:
-                set_(ln, BOILERPLATE, r["context.boilerplate"], ctx)
-        elif p == GOOD and n == GOOD:
-            set_(ln, BODY, r["body.context"], ctx)
-        elif p == GOOD and (ln.tokens[-1] in STOPWORDS or _OPEN_END.search(ln.text)):
-            set_(ln, BODY, r["body.continuation"], ctx + "; opens a sentence continued below")
-        elif n == GOOD and (ln.cls == HEADING or not _title_case(ln)):
-            set_(ln, BODY, r["body.subhead"], ctx)
+        c = _line_context(doc, i)
+        for step in _STEPS:
+            decision = step(c)
+            if decision is not None:
+                break
         else:
-            set_(ln, BOILERPLATE, r["context.boilerplate"], ctx)
-    return head
+            decision = _context(c)
+        ln.label, ln.rule = decision.label, decision.rule
+        if decision.note:
+            ln.notes.append(decision.note)
+    return doc.head
 
 
 def _between_widgets(prev: _Line | None, nxt: _Line | None) -> bool:

@@ -82,6 +82,17 @@ class Rule:
         """Pre-check strings derived from the pattern (``_hints``), on first use."""
         return _hints(self.pattern.pattern, self.match) if self.pattern is not None else None
 
+    @cached_property
+    def required(self) -> frozenset[str]:
+        """``requires`` as a set (for ``holds``)."""
+        return frozenset(self.requires)
+
+    def holds(self, present: frozenset[str] | set[str]) -> bool:
+        """The pre-checks, given the set of pre-check strings a line's folded form contains."""
+        if self.requires and present.isdisjoint(self.required):
+            return False
+        return self.hints is None or not present.isdisjoint(self.hints)
+
     def may_apply(self, line: str, lowered: str) -> bool:
         """Cheap pre-checks on ``lowered`` (= ``fold_for_rules(line)``): ``requires`` and ``hints``.
 
@@ -100,6 +111,39 @@ class Rule:
         if self.match == "line":
             return self.pattern.fullmatch(line) is not None
         return self.pattern.search(line) is not None
+
+
+class _RuleIndex:
+    """Rules of the table with their pre-check strings in one Aho-Corasick automaton.
+
+    ``candidates`` finds every pre-check string a folded line contains in one C-level pass
+    (pyahocorasick) and returns, in table order, only the rules whose pre-checks hold: a line
+    is no longer tested string by string, rule by rule, in Python, so adding rules stays cheap.
+    """
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        import ahocorasick
+
+        self.rules = rules
+        self._always = [i for i, r in enumerate(rules) if not r.requires and r.hints is None]
+        self._rules_of: dict[str, list[int]] = {}
+        for i, rule in enumerate(rules):
+            for string in rule.required | (rule.hints or frozenset()):
+                self._rules_of.setdefault(string, []).append(i)
+        self._automaton = ahocorasick.Automaton()
+        for string in self._rules_of:
+            self._automaton.add_word(string, string)
+        if self._rules_of:
+            self._automaton.make_automaton()
+
+    def candidates(self, lowered: str) -> list[Rule]:
+        """The rules whose pre-checks hold on ``lowered`` (= ``fold_for_rules(line)``), in table order."""
+        present = {s for _, s in self._automaton.iter(lowered)} if self._rules_of else set()
+        found = set(self._always)
+        for string in present:
+            found.update(self._rules_of[string])
+        rules = self.rules
+        return [rules[i] for i in sorted(found) if rules[i].holds(present)]
 
 
 _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, getattr(_parser, "POSSESSIVE_REPEAT", _parser.MAX_REPEAT))
@@ -170,6 +214,8 @@ RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 _HEAD_RULES = tuple(r for r in RULES if r.match == "head")
 _TAIL_RULES = tuple(r for r in RULES if r.match == "tail")
 _LINE_RULES = tuple(r for r in RULES if r.match in ("line", "search"))
+_CUT_INDEX = _RuleIndex(_HEAD_RULES + _TAIL_RULES)
+_LINE_INDEX = _RuleIndex(_LINE_RULES)
 _LAST_RULES = tuple(r for r in RULES if r.match == "last")
 T = THRESHOLDS
 
@@ -376,15 +422,16 @@ def _cut_subline(raw: str, ln: _Line) -> str:
     """Apply head and tail rules: narrow the line's core, remember the rules that cut it, return the core."""
     lo, hi = 0, len(raw)
     lowered = fold_for_rules(raw)
-    for rule in _HEAD_RULES:
-        if not rule.may_apply(raw, lowered):
+    cut_rules = _CUT_INDEX.candidates(lowered)
+    for rule in cut_rules:
+        if rule.match != "head":
             continue
         m = rule.pattern.match(raw)
         if m and m.end() > 0 and raw[:m.end()].strip():
             ln.head, lo = rule, m.end()
             break
-    for rule in _TAIL_RULES:
-        if not rule.may_apply(raw, lowered):
+    for rule in cut_rules:
+        if rule.match != "tail":
             continue
         m = rule.pattern.search(raw, lo)
         if m and m.start() < hi and raw[m.start():].strip():
@@ -449,8 +496,10 @@ def _date_only(core: str) -> bool:
 def _line_rule_of(text: str, words: int) -> Rule | None:
     """First line/search rule of the table that applies (memoized: template lines recur)."""
     lowered = fold_for_rules(text)
-    for rule in _LINE_RULES:
-        if (rule.max_words is None or words <= rule.max_words) and rule.applies(text, lowered):
+    for rule in _LINE_INDEX.candidates(lowered):
+        if rule.max_words is not None and words > rule.max_words:
+            continue
+        if (rule.pattern.fullmatch(text) if rule.match == "line" else rule.pattern.search(text)) is not None:
             return rule
     return None
 

@@ -749,3 +749,16 @@ def test_attribution_suffix_pre_check_agrees_with_the_pattern():
                  "Officials met on Monday - and again on Tuesday"]:
         m = _SUFFIX.match(line)
         assert _attribution_suffix(line) == (m.group(2) if m else None), line
+
+
+def test_rule_index_returns_exactly_the_rules_whose_pre_checks_hold():
+    from dataset_builder.boilerplate import _RuleIndex
+
+    index = _RuleIndex(tuple(r for r in RULES if r.pattern is not None))
+    lines = [P1, P2, P3, P4, HEADLINE, "Sign up for our morning newsletter", "SHARE THIS ARTICLE",
+             "Photo: Jane Doe / AFP via Getty Images", "Subscrıbe", "© Ivan Petrov/Example Agency",
+             "Читайте также: Ferry operator cuts winter timetable", "10:27, Jane Doe", "", "x",
+             *MIXED.splitlines(), *SCRAPE.splitlines()]
+    for line in lines:
+        lowered = fold_for_rules(line)
+        assert index.candidates(lowered) == [r for r in index.rules if r.may_apply(line, lowered)], line

@@ -204,6 +204,8 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.login", "Dear readers! We are updating our comment policy."),
     ("ui.form", "Or pay securely by card by clicking the red button:"),
     ("date.live_stamp", "10:27, Jane Doe"),
+    ("ui.label", "Slideshow (3 Images)"),
+    ("ui.teaser", "Factbox: Who will pay for the new bridge?"),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -290,6 +292,7 @@ def test_trailing_photo_credit_marks_the_line_a_caption():
     ("The mayor at the opening of the bridge in the eastern district", " Credit: Example Features"),
     ("The mayor speaks at the opening of the bridge on March 5, 2019.", " (Photo by Anna Marchenko/Getty Images)"),
     ("Police officers at the entrance to the court in Moscow, March 2025.", " Ivan Petrov / Example Agency / Scanpix"),
+    ("FILE PHOTO: Workers on the bridge in the eastern district, March 5, 2024.", " REUTERS/Ivan Petrov/File Photo"),
 ])
 def test_credit_at_the_end_of_a_caption_makes_it_a_caption(caption, credit):
     line = caption + credit

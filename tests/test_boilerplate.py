@@ -765,3 +765,19 @@ def test_rule_index_returns_exactly_the_rules_whose_pre_checks_hold():
     for line in lines:
         lowered = fold_for_rules(line)
         assert index.candidates(lowered) == [r for r in index.rules if r.may_apply(line, lowered)], line
+
+
+def test_long_pathological_lines_finish():
+    """Rule patterns must not backtrack catastrophically (a hung build): a liveness guard, not a speed test."""
+    import subprocess
+    import sys
+
+    code = ("from dataset_builder.boilerplate import separate\n"
+            "from dataset_builder.langid import LangResult\n"
+            "caps = ' '.join(['ABCDEFGHIJKLMNOPQRSTUVWXYZ'] * 40) + '.'\n"
+            "blob = 'data:image/png;base64,' + 'aB3+' * 20000\n"
+            "mails = 'a@' * 20000\n"
+            "text = '\\n'.join(['Bridge opens', caps, blob, mails, 'The council said the bridge would open soon.'])\n"
+            "print(len(separate(text, lambda t: LangResult('en', 1.0)).spans))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert int(out.stdout) > 0

@@ -104,13 +104,21 @@ class Rule:
             return False
         return self.hints is None or any(map(lowered.__contains__, self.hints))
 
-    def applies(self, line: str, lowered: str) -> bool:
-        """Whether the pattern matches ``line`` (``lowered`` = ``fold_for_rules(line)``, for the pre-checks)."""
-        if not self.may_apply(line, lowered):
-            return False
+    def matches(self, line: str) -> bool:
+        """Whether the pattern matches ``line``: the whole of it for a "line" rule, anywhere otherwise."""
         if self.match == "line":
             return self.pattern.fullmatch(line) is not None
         return self.pattern.search(line) is not None
+
+    def applies(self, line: str, lowered: str) -> bool:
+        """Pre-checks, then ``matches`` (``lowered`` = ``fold_for_rules(line)``)."""
+        return self.may_apply(line, lowered) and self.matches(line)
+
+
+@lru_cache(maxsize=None)
+def _rule_index(*matches: str) -> "_RuleIndex":
+    """The index of the table's rules of these match kinds, built on first use (not at import)."""
+    return _RuleIndex(tuple(r for r in RULES if r.match in matches))
 
 
 class _RuleIndex:
@@ -211,11 +219,6 @@ def _load_table() -> tuple[str, dict, frozenset[str], tuple[Rule, ...]]:
 
 RULES_VERSION, THRESHOLDS, STOPWORDS, RULES = _load_table()
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
-_HEAD_RULES = tuple(r for r in RULES if r.match == "head")
-_TAIL_RULES = tuple(r for r in RULES if r.match == "tail")
-_LINE_RULES = tuple(r for r in RULES if r.match in ("line", "search"))
-_CUT_INDEX = _RuleIndex(_HEAD_RULES + _TAIL_RULES)
-_LINE_INDEX = _RuleIndex(_LINE_RULES)
 _LAST_RULES = tuple(r for r in RULES if r.match == "last")
 T = THRESHOLDS
 
@@ -422,7 +425,7 @@ def _cut_subline(raw: str, ln: _Line) -> str:
     """Apply head and tail rules: narrow the line's core, remember the rules that cut it, return the core."""
     lo, hi = 0, len(raw)
     lowered = fold_for_rules(raw)
-    cut_rules = _CUT_INDEX.candidates(lowered)
+    cut_rules = _rule_index("head", "tail").candidates(lowered)
     for rule in cut_rules:
         if rule.match != "head":
             continue
@@ -496,10 +499,10 @@ def _date_only(core: str) -> bool:
 def _line_rule_of(text: str, words: int) -> Rule | None:
     """First line/search rule of the table that applies (memoized: template lines recur)."""
     lowered = fold_for_rules(text)
-    for rule in _LINE_INDEX.candidates(lowered):
+    for rule in _rule_index("line", "search").candidates(lowered):
         if rule.max_words is not None and words > rule.max_words:
             continue
-        if (rule.pattern.fullmatch(text) if rule.match == "line" else rule.pattern.search(text)) is not None:
+        if rule.matches(text):
             return rule
     return None
 
@@ -866,10 +869,10 @@ def _prose(c: _LineContext) -> _Decision | None:
     last_rule = _last_rule_of(ln.text) if c.i == doc.last_good else None
     if last_rule is not None:
         return _Decision(BOILERPLATE, last_rule, "last prose line of the page")
-    if doc.site_docs >= T["site_prose_min_docs"] and doc.stats.docs_with(doc.site, ln.key) >= max(
-            T["site_prose_min_docs"], T["site_prose_share"] * doc.site_docs):
-        return _Decision(BOILERPLATE, RULES_BY_ID["repeat.site"],
-                         f"in {doc.stats.docs_with(doc.site, ln.key)}/{doc.site_docs} site docs")
+    if doc.site_docs >= T["site_prose_min_docs"]:
+        template = _site_template(doc, ln.key, max(T["site_prose_min_docs"], T["site_prose_share"] * doc.site_docs))
+        if template is not None:
+            return template
     return _Decision(BODY, RULES_BY_ID["body.prose"])
 
 
@@ -896,10 +899,10 @@ def _header(c: _LineContext) -> _Decision | None:
     name = ln.words <= T["name_max_words"] and _title_case(ln)
     if ln.cls == SHORT and _between_widgets(c.prev, c.nxt):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], "between two widget lines")
-    if ln.cls == SHORT and doc.doc_counts[ln.key] >= 2 and ln.key != doc.body[doc.head].key and not name:
-        return _Decision(BOILERPLATE, RULES_BY_ID["repeat.document"], f"{doc.doc_counts[ln.key]}x in document")
-    if ln.cls in (SHORT, HEADING) and not name and _foreign(ln, doc.identify, doc.doc_lang):
-        return _Decision(BOILERPLATE, RULES_BY_ID["lang.foreign"], "other language")
+    if not name and ln.key != doc.body[doc.head].key and (repeat := _document_repeat(c)) is not None:
+        return repeat
+    if not name and ln.cls != NEAR and (foreign := _other_language(c)) is not None:
+        return foreign
     if ln.cls == CAPTION and doc.layout is None and (doc.byline is None or c.i > doc.byline):
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "header zone of a flat text")
     return _Decision(BODY, RULES_BY_ID["body.header"], "between headline and first paragraph")
@@ -956,9 +959,16 @@ def _site_repeat(c: _LineContext) -> _Decision | None:
     """A short line recurring in enough documents of the site is template text."""
     ln, doc = c.ln, c.doc
     if ln.cls in (SHORT, NEAR, HEADING) and doc.site_docs >= T["site_min_docs"] \
-            and ln.words <= T["repeat_short_max_words"] and doc.stats.docs_with(doc.site, ln.key) >= T["site_min_docs"]:
-        return _Decision(BOILERPLATE, RULES_BY_ID["repeat.site"],
-                         f"in {doc.stats.docs_with(doc.site, ln.key)}/{doc.site_docs} site docs")
+            and ln.words <= T["repeat_short_max_words"]:
+        return _site_template(doc, ln.key, T["site_min_docs"])
+    return None
+
+
+def _site_template(doc: _DocFacts, key: str, min_docs: float) -> _Decision | None:
+    """``repeat.site`` when the line ``key`` occurs in at least ``min_docs`` documents of the site."""
+    n = doc.stats.docs_with(doc.site, key)
+    if n >= min_docs:
+        return _Decision(BOILERPLATE, RULES_BY_ID["repeat.site"], f"in {n}/{doc.site_docs} site docs")
     return None
 
 
@@ -989,7 +999,7 @@ def _context(c: _LineContext) -> _Decision:
         return _Decision(BODY, RULES_BY_ID["body.context"], note)
     if p == GOOD and (ln.tokens[-1] in STOPWORDS or _OPEN_END.search(ln.text)):
         return _Decision(BODY, RULES_BY_ID["body.continuation"], note + "; opens a sentence continued below")
-    if n == GOOD and (ln.cls == HEADING or not _title_case(ln)):
+    if n == GOOD and not _title_case(ln):
         return _Decision(BODY, RULES_BY_ID["body.subhead"], note)
     return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], note)
 

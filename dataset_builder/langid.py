@@ -6,8 +6,7 @@ every script fragment of every line, so it must also be fast.
 
 The decision (``identify``), for one fragment:
 
-1. **Script**, by majority of letters (``segment.script_of_text``; ASCII text is Latin as soon as
-   it has a letter). No letters (numbers, URLs' punctuation, emoji):
+1. **Script**, by majority of letters (``segment.script_of_text``). No letters (numbers, URLs' punctuation, emoji):
    ``LangResult(None, 0.0)`` and no model call. Letters of a script other than Latin or
    Cyrillic: ``None`` as well (no candidate language). A Cyrillic fragment is decided among
    ``CYRILLIC`` = ru uk be bg sr mk kk only, a Latin one among ``LATIN`` = en de fr es it pt nl.
@@ -101,7 +100,7 @@ from itertools import repeat
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
-from .segment import LATIN as LATN, NONE as NO_SCRIPT, script_of_text
+from .segment import script_of_text
 
 
 CYRILLIC: tuple[str, ...] = ("ru", "uk", "be", "bg", "sr", "mk", "kk")
@@ -170,7 +169,6 @@ CACHE_SIZE = 65536
 MIXED_SHARE = 0.10
 
 _APOSTROPHE_VARIANTS = ("’", "ʼ", "`")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _SCRIPT_WORD = {
     "Cyrl": re.compile(r"(?<![^\W\d_])[\u0400-\u052f]+(?:'[\u0400-\u052f]+)*(?![^\W\d_])"),
     "Latn": re.compile(r"(?<![^\W\d_])[a-z\u00df-\u00f6\u00f8-\u024f]+(?:'[a-z\u00df-\u00f6\u00f8-\u024f]+)*(?![^\W\d_])"),
@@ -224,13 +222,6 @@ def _normalise(text: str) -> str:
         if variant in low:
             low = low.replace(variant, "'")
     return low
-
-
-def _script(text: str) -> str:
-    """``segment.script_of_text``, with a shortcut for ASCII text (Latin as soon as one letter is found)."""
-    if text.isascii():
-        return LATN if _ASCII_LETTER.search(text) else NO_SCRIPT
-    return script_of_text(text)
 
 
 def _latin_to_serbian_cyrillic(word: str) -> str:
@@ -752,7 +743,7 @@ class LanguageIdentifier:
 
     def scores(self, text: str) -> dict[str, float]:
         """Combined log-scores of the candidate languages ({} when no decision is possible)."""
-        script = _script(text)
+        script = script_of_text(text)
         prior = self._priors.get(script)
         if prior is None:
             return {}

@@ -21,6 +21,7 @@ NONE = "Zyyy"
 _CYRILLIC_RANGES = ((0x0400, 0x052F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F))
 _LATIN_RANGES = ((0x0041, 0x024F), (0x1E00, 0x1EFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF), (0xFF21, 0xFF5A))
 _LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 _CYR_LETTER = re.compile(r"(?=[^\W\d_])[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 _LAT_LETTER = re.compile(r"(?=[^\W\d_])[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff\uff21-\uff5a]")
 
@@ -70,9 +71,9 @@ def script_of_text(text: str) -> str:
     Counted with three regexes rather than per character: the language identifier calls this on
     every fragment. A letter here is a regex word character that is not a digit or an underscore.
     """
+    if text.isascii():  # only Latin letters can occur: one is enough
+        return LATIN if _ASCII_LETTER.search(text) else NONE
     n_lat = len(_LAT_LETTER.findall(text))
-    if text.isascii():
-        return LATIN if n_lat else NONE
     n_cyr = len(_CYR_LETTER.findall(text))
     n_other = len(_LETTER.findall(text)) - n_cyr - n_lat
     if n_other > max(n_cyr, n_lat):

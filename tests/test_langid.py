@@ -505,12 +505,6 @@ def test_letters_every_alphabet_shares_cost_nothing():
 
 # --- fast paths that must not change any answer --------------------------------------------
 
-@pytest.mark.parametrize("text", ["Breaking news", "2018 - 12:45", "", "@user_1", "Привет, world", "café au lait",
-                                  "Ура!", "`quoted`", "ΑΒΓ abc", "Київ — Kyiv"])
-def test_script_shortcut_agrees_with_segment(text):
-    assert langid._script(text) == script_of_text(text)
-
-
 def test_latin_fold_table_matches_unicode_folding():
     for cp in range(0xDF, 0x250):
         assert chr(cp).translate(langid._FOLD_LATIN) == langid._fold(chr(cp))

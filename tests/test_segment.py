@@ -1,4 +1,6 @@
 """Segmentation: lines agree with str.splitlines(), fragments partition a line by script."""
+from collections import Counter
+
 import pytest
 
 from dataset_builder.segment import CYRILLIC, LATIN, NONE, OTHER, script_of_char, script_of_text, split_fragments, split_lines
@@ -62,6 +64,19 @@ def test_scripts_of_characters():
 ])
 def test_majority_script_of_a_fragment(text, script):
     assert script_of_text(text) == script
+
+
+@pytest.mark.parametrize("text", ["Breaking news", "2018 - 12:45", "", "@user_1", "Привет, world", "café au lait",
+                                  "Ура!", "`quoted`", "ΑΒΓ abc", "Київ — Kyiv"])
+def test_script_of_text_agrees_with_a_per_character_count(text):
+    counts = Counter(script_of_char(c) for c in text if script_of_char(c) != NONE)
+    if not counts:
+        expected = NONE
+    elif counts[OTHER] > max(counts[CYRILLIC], counts[LATIN]):
+        expected = OTHER
+    else:
+        expected = CYRILLIC if counts[CYRILLIC] >= counts[LATIN] else LATIN
+    assert script_of_text(text) == expected  # the ASCII shortcut included
 
 
 def test_combining_accent_stays_inside_the_cyrillic_word():

@@ -4,8 +4,9 @@ Run: ``.venv/bin/python benchmarks/bench_boilerplate.py [--repeat 7] [--rounds 2
 
 Documents: the seeds in ``raw/*.txt`` plus the pages of ``../shared/eval/news-dev/docs`` (read at
 run time when the folder exists; the eval README allows benchmarks to read it). The process is
-pinned to CPU 0 (``os.sched_setaffinity``). Each measurement processes every document
-``--rounds`` times; the median over ``--repeat`` measurements is reported, in documents/second.
+pinned to the first CPU it may run on (``common.pin_to_one_core``; ``taskset -c N`` picks it).
+Each measurement processes every document ``--rounds`` times; the median over ``--repeat``
+measurements is reported, in documents/second.
 
 Compared, on the same documents:
 
@@ -25,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import os
 import re
 import statistics
 import sys
@@ -36,6 +36,7 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from common import pin_to_one_core  # noqa: E402
 from dataset_builder import boilerplate  # noqa: E402
 from dataset_builder.boilerplate import CorpusStats, line_keys, separate  # noqa: E402
 from dataset_builder.langid import LangResult, get_identifier  # noqa: E402
@@ -81,8 +82,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--rounds", type=int, default=20)
     args = ap.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {0})
+    pin_to_one_core()
     import justext
 
     docs = documents()

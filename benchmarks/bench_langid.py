@@ -18,7 +18,6 @@ slower), plus the cold ratio ours / langdetect.detect.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -28,6 +27,7 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from common import pin_to_one_core  # noqa: E402
 from dataset_builder import langid  # noqa: E402
 from dataset_builder.segment import split_fragments, split_lines  # noqa: E402
 
@@ -123,8 +123,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--langdetect-sample", type=int, default=300)
     args = ap.parse_args()
-    if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    pin_to_one_core()
     print(f"identifier: {langid.get_identifier().name} ({langid.get_identifier().version})")
     bench("lid", lid_mix(), args.repeat, args.langdetect_sample)
     bench("news", news_mix(), args.repeat, args.langdetect_sample)

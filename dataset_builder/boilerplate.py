@@ -8,8 +8,9 @@ and nothing else, and every removal must say why. The decision for one document
    ``## Content`` / ``## Links``) is reduced to its ``## Content`` section; the other sections
    are ``scrape.wrapper``. Its page-structure headings (H1 = headline, H2+ = subheads) and the
    anchor texts of its link list are kept as signals.
-2. **Sub-line cuts.** Head and tail rules of the table cut photo credits, tweet attributions and
-   widgets glued to a sentence off the line; a line that carried a photo credit is a caption.
+2. **Sub-line cuts.** Head and tail rules of the table cut photo credits, tweet attributions,
+   widgets, Cyrillic dates and captions glued to a sentence off the line; a line that carried a
+   photo credit is a caption.
    Cyrillic-script fragments are never body in an English document (``script.*``).
 3. **Line rules.** The pattern rules of the table (``data/boilerplate_rules.json``), first match.
 4. **Structure.** Words, terminal punctuation (curly quotes included), English stopword
@@ -25,9 +26,13 @@ and nothing else, and every removal must say why. The decision for one document
 7. **Context**, as jusText smooths by neighbours: a line that continues an open sentence is
    body; a short line between prose is body; one between boilerplate is boilerplate; a short
    sentence-case line between boilerplate and prose is a subhead; tweet text above its
-   attribution is body.
+   attribution is body; unpunctuated lines under a body line ending in ":" are list items;
+   short lines under a tag label are tags; in a flat text, prose whose last sentence has no
+   end mark, before a new paragraph or a photo credit, is a multi-sentence caption.
 8. **Language.** A short fragment the identifier confidently places in another language than
    the document's is boilerplate (``lang.foreign``).
+9. **Sign-offs** (found before the per-line decision, so neighbours see them): a prose line
+   that a "last" rule matches and that only boilerplate follows (author bio, outlet blurb).
 
 The spans partition the text; line terminators and whitespace-only lines between body lines
 are body, so ``text`` (the body spans concatenated) keeps paragraph breaks.
@@ -307,10 +312,19 @@ def fold_for_rules(line: str) -> str:
     return (line if line.isascii() else line.translate(_RE_ASCII_FOLD)).casefold()
 
 
+_MD_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+
+
 def normalize_line(line: str) -> str:
-    """Case-, quote- and whitespace-folded line: the key used for repetition."""
+    """Case-, quote- and whitespace-folded line without a markdown heading mark: the key used for repetition.
+
+    A scraper that keeps markdown prints the H1 as "# Headline"; the page structure lists it as
+    "Headline", and so do scrapers that drop the marks.
+    """
     if not line.isascii():  # every character ``_QUOTES`` folds is non-ASCII
         line = line.translate(_QUOTES)
+    if line.lstrip().startswith("#"):
+        line = _MD_HEADING_MARK.sub("", line)
     return " ".join(line.split()).casefold()
 
 
@@ -345,6 +359,7 @@ _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:,|\s
 _READER = re.compile(r"\b(?:you|your|yours|you['’](?:re|ll|ve|d))\b", re.IGNORECASE)
 #: Widgets whose lead-in line addresses the reader ("Think your friends would be interested?").
 _APPEAL_RULES = frozenset({"ui.share_follow", "ui.share_prompt", "ui.subscribe", "ui.support", "ui.donate"})
+_TAG_RUN = (RULES_BY_ID["ui.tag_label"], RULES_BY_ID["context.tag_item"])  # a tag list goes on under these
 _OPEN_END = re.compile(r"[,;(\[–—-]\s*$")
 _LOWER_END = re.compile(r"(?:^|\s)[a-z][^\s]*\s*$")
 _SENTENCE_INSIDE = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+[\"“‘]?[A-Z]")
@@ -406,6 +421,7 @@ class _Line:
     rule: Rule | None = None
     label: str = ""
     cyrillic: bool = False
+    unended: bool = False  # prose only by a sentence break inside: its last sentence has no end mark
     notes: list[str] = field(default_factory=list)
 
 
@@ -508,8 +524,23 @@ def _line_rule_of(text: str, words: int) -> Rule | None:
 
 
 def _last_rule_of(text: str) -> Rule | None:
-    """First "last" rule of the table whose pattern occurs in the page's last prose line."""
+    """First "last" rule of the table whose pattern occurs in ``text`` (a prose line that ends the prose)."""
     return next((rule for rule in _LAST_RULES if rule.pattern.search(text)), None)
+
+
+def _mark_sign_offs(body: list[_Line]) -> None:
+    """Give class BAD to the sign-offs: prose lines a "last" rule matches that only boilerplate follows.
+
+    An author bio or the outlet's self-description ends the article's prose, but feed teasers or
+    an outlet footer may still follow it, so "last" means: the next line that is not short is not
+    prose. Done before the decision, so that the lines around a sign-off see it as boilerplate.
+    """
+    for i, ln in enumerate(body):
+        if ln.cls == GOOD and _next_context(body, i) == BAD:
+            rule = _last_rule_of(ln.text)
+            if rule is not None:
+                ln.cls, ln.rule = BAD, rule
+                ln.notes.append("ends the prose")
 
 
 def clear_memos() -> None:
@@ -582,7 +613,7 @@ def _layout(text: str, contents: list[str]) -> _Layout | None:
         if m:
             anchors.add(normalize_line(re.sub(r"\\(.)", r"\1", m.group(1))))
     if not any(normalize_line(contents[i]) in h1 for i in content):
-        h1 += _split_headline(contents, content, h1) or _title_headline(contents[i] for i in content)
+        h1 += _split_headline(contents, content, h1) or _title_headline([contents[i] for i in content])
     return _Layout(range(content[0], content[-1] + 1) if content else range(0), h1, headings, anchors)
 
 
@@ -595,16 +626,23 @@ def _split_headline(contents: list[str], content: list[int], h1: list[str]) -> l
     return []
 
 
-def _title_headline(lines: Iterable[str]) -> list[str]:
+def _title_headline(lines: list[str]) -> list[str]:
     """The headline inside a scrape's page title (its first content line, "Headline - Site").
 
     Used when the page structure lists no H1 that the content repeats: many templates style the
     headline without an H1 tag, but the page title still carries it, before the site name if
-    there is one. The headline search then picks the copy of it that prose follows.
+    there is one. What looks like a site name may belong to the headline ("… – IAEA"): when the
+    whole title recurs in the content, it is a candidate too. The headline search then picks the
+    copy that prose follows.
     """
-    first = next((line.strip() for line in lines if line.strip()), "")
+    keys = [normalize_line(line) for line in lines if line.strip()]
+    if not keys:
+        return []
+    first = next(line.strip() for line in lines if line.strip())
     m = _SUFFIX.match(first)
-    return [normalize_line(m.group(1) if m else first)] if first else []
+    if not m:
+        return [keys[0]]
+    return [normalize_line(m.group(1))] + ([keys[0]] if keys.count(keys[0]) > 1 else [])
 
 
 # --- the decision ---------------------------------------------------------------------------
@@ -650,9 +688,10 @@ def _classify(ln: _Line, layout: _Layout | None, next_lower: bool) -> None:
     elif ln.terminal and ln.words >= T["near_min_words"]:
         ln.cls = NEAR
     elif ln.words >= T["caption_min_words"] and long_enough and (
-            _OPEN_END.search(ln.text) or _SENTENCE_INSIDE.search(ln.text)
-            or _SPEECH_END.search(ln.text) and not _title_case(ln)):  # "…, Ministry Says" is a teaser
-        ln.cls = GOOD
+            _OPEN_END.search(ln.text) or _SPEECH_END.search(ln.text) and not _title_case(ln)):
+        ln.cls = GOOD  # "…, Ministry Says" (title case) is a teaser, not a sentence
+    elif ln.words >= T["caption_min_words"] and long_enough and _SENTENCE_INSIDE.search(ln.text):
+        ln.cls, ln.unended = GOOD, True
     elif ln.words >= T["caption_min_words"]:
         open_end = ln.tokens[-1] in STOPWORDS or next_lower or _starts_lower(ln)
         ln.cls = SHORT if open_end or (_title_case(ln) and ln.words <= T["heading_max_words"]) else CAPTION
@@ -708,9 +747,8 @@ class _DocFacts:
     header_end: int  # the header zone is head < i < header_end, the first prose line excepted
     byline: int | None  # the last "By Name" line of the header zone
     doc_counts: Counter[str]  # occurrences of each normalised line in the document
-    suffix_counts: Counter[str]  # occurrences of each (casefolded) attribution suffix in the document
+    suffix_counts: Counter[str]  # distinct lines carrying each (casefolded) attribution suffix in the document
     site_docs: int  # documents of the site in the corpus statistics
-    last_good: int | None  # the last prose line of the document
 
 
 @dataclass(slots=True)
@@ -745,9 +783,9 @@ def _doc_facts(body: list[_Line], layout: _Layout | None, stats: CorpusStats | N
         body=body, layout=layout, stats=stats, site=site, identify=identify, doc_lang=doc_lang,
         head=head, first_good=first_good, header_end=header_end, byline=byline,
         doc_counts=Counter(ln.key for ln in body),
-        suffix_counts=Counter(ln.suffix.casefold() for ln in body if ln.suffix is not None),
-        site_docs=stats.site_docs.get(site, 0) if stats else 0,
-        last_good=max((i for i, ln in enumerate(body) if ln.cls == GOOD), default=None))
+        suffix_counts=Counter(suffix for _, suffix in {(ln.key, ln.suffix.casefold())
+                                                       for ln in body if ln.suffix is not None}),
+        site_docs=stats.site_docs.get(site, 0) if stats else 0)
 
 
 def _line_context(doc: _DocFacts, i: int) -> _LineContext:
@@ -829,6 +867,15 @@ def _teaser_item(c: _LineContext) -> _Decision | None:
     return None
 
 
+def _tag_item(c: _LineContext) -> _Decision | None:
+    """A short unpunctuated line under a tag-list label, or under another tag, is a tag."""
+    ln, prev = c.ln, c.prev
+    if prev is not None and prev.rule in _TAG_RUN and ln.cls in (SHORT, HEADING) \
+            and ln.words <= T["tag_max_words"] and not ln.terminal:
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.tag_item"], f"under {prev.rule.id}")
+    return None
+
+
 def _headline_repeat(c: _LineContext) -> _Decision | None:
     """A header line that repeats the headline stays body (before the repetition steps remove it)."""
     if c.in_header and c.ln.key == c.doc.body[c.doc.head].key:
@@ -857,18 +904,31 @@ def _suffix_repeat(c: _LineContext) -> _Decision | None:
     return None
 
 
-def _prose(c: _LineContext) -> _Decision | None:
-    """A prose line is body, unless it is a sign-off or template prose.
+def _unended_caption(c: _LineContext) -> _Decision | None:
+    """In a flat text, prose whose last sentence has no end mark, followed by a new paragraph, is a caption.
 
-    A sign-off: a "last" rule matches the page's last prose line. Template prose: the line recurs
-    in a large share of the site's documents.
+    Photo captions of several sentences often drop the final full stop ("… as they marched towards
+    the EU delegation"); body paragraphs keep it. Not in scrapes, where a link's text cuts a
+    sentence over several lines, nor above a tweet attribution (tweet text ends as it likes), nor
+    when the next line continues the sentence.
     """
+    ln, nxt, doc = c.ln, c.nxt, c.doc
+    if not ln.unended or doc.layout is not None or ln.tail is not None or nxt is None:
+        return None
+    if nxt.cls == GOOD and not _starts_lower(nxt) and not nxt.unended:
+        return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
+                         "several sentences, the last without an end mark, before a new paragraph")
+    if _bare_credit(nxt):
+        return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
+                         "several sentences, the last without an end mark, above a photo credit")
+    return None
+
+
+def _prose(c: _LineContext) -> _Decision | None:
+    """A prose line is body, unless it is template prose: it recurs in a large share of the site's documents."""
     ln, doc = c.ln, c.doc
     if ln.cls != GOOD:
         return None
-    last_rule = _last_rule_of(ln.text) if c.i == doc.last_good else None
-    if last_rule is not None:
-        return _Decision(BOILERPLATE, last_rule, "last prose line of the page")
     if doc.site_docs >= T["site_prose_min_docs"]:
         template = _site_template(doc, ln.key, max(T["site_prose_min_docs"], T["site_prose_share"] * doc.site_docs))
         if template is not None:
@@ -921,6 +981,19 @@ def _tweet_text(c: _LineContext) -> _Decision | None:
     if ln.tail is RULES_BY_ID["tweet.attribution"] and ln.cls in (CAPTION, SHORT) and prev is not None \
             and prev.label == BODY:
         return _Decision(BODY, RULES_BY_ID["body.tweet_text"], "tweet text before its attribution")
+    return None
+
+
+def _list_item(c: _LineContext) -> _Decision | None:
+    """An unpunctuated line under a body line ending in ":" (or under such an item) is a list item.
+
+    List items often drop the full stop ("Kent County Council said it would:" / "Keep Bell Lane
+    closed for three weeks"), which would otherwise make them captions or short widget lines.
+    """
+    ln, prev = c.ln, c.prev
+    if ln.cls in (CAPTION, SHORT) and prev is not None and prev.label == BODY and (
+            prev.rule is RULES_BY_ID["body.list_item"] or prev.text.endswith(":")):
+        return _Decision(BODY, RULES_BY_ID["body.list_item"], "item of the list introduced above")
     return None
 
 
@@ -1009,9 +1082,9 @@ def _context(c: _LineContext) -> _Decision:
 #: every context step, a headline repeat is kept before the repetition steps see it, and the
 #: header zone is settled before dates, captions and short-line context.
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
-    _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _headline_repeat,
-    _nearby_repeat, _suffix_repeat, _prose, _link, _header, _date, _tweet_text, _caption, _continuation,
-    _tweet_above, _document_repeat, _site_repeat, _other_language,
+    _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
+    _nearby_repeat, _suffix_repeat, _unended_caption, _prose, _link, _header, _date, _tweet_text, _tweet_above,
+    _list_item, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
 )
 
 
@@ -1021,6 +1094,7 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
 
     Each line is decided by the first of ``_STEPS`` that decides it, else by ``_context``.
     """
+    _mark_sign_offs(body)
     doc = _doc_facts(body, layout, stats, site, identify, doc_lang)
     for i, ln in enumerate(body):
         c = _line_context(doc, i)
@@ -1063,10 +1137,15 @@ def _foreign(ln: _Line, identify: Callable[[str], LangResult], doc_lang: str) ->
     return res.lang is not None and res.lang != doc_lang and res.score >= T["foreign_min_score"]
 
 
+def _bare_credit(ln: _Line) -> bool:
+    """A line that is only a credit ("Source: Bloomberg", "Photo: Reuters")."""
+    return ln.cls == BAD and ln.words == 0 and ln.rule is RULES_BY_ID["caption.credited"]
+
+
 def _marker(ln: _Line) -> bool:
     """A short line removed by an inline rule (a widget marker or stamp that does not end the body)."""
-    if ln.cls == BAD and ln.words == 0 and ln.rule is RULES_BY_ID["caption.credited"]:
-        return True  # a bare credit line ("Source: Bloomberg", "Photo: Reuters") sits inside the body
+    if _bare_credit(ln):
+        return True  # a bare credit line sits inside the body
     return ln.cls == BAD and ln.rule is not None and ln.rule.inline and sum(
         not t.isdigit() for t in ln.tokens) <= T["context_skip_max_words"]  # numbers (time stamps) do not count
 
@@ -1124,7 +1203,7 @@ def separate(text: str, identify: Callable[[str], LangResult], stats: CorpusStat
         if first.cls != BAD and any(h in first.key for h in layout.h1) and (first.key not in layout.h1 or repeated):
             first.cls, first.rule = BAD, RULES_BY_ID["scrape.page_title"]
     head = _decide(content, layout, stats, site, identify, doc_lang) if content else None
-    title = content[head].text if head is not None else None
+    title = _MD_HEADING_MARK.sub("", content[head].text) if head is not None else None
     return Separation(tuple(_spans(text, lines, identify, doc_lang)), title, tuple(_signals(lines)) if explain else ())
 
 

@@ -126,7 +126,7 @@ def test_rule_table_is_versioned_data_with_unique_ids():
 
 
 @pytest.mark.parametrize("rule, line", [
-    ("ui.label", "Tags:"),
+    ("ui.tag_label", "Tags:"),
     ("ui.label", "Print"),
     ("ui.label", "Latest news"),
     ("ui.language_switcher", "English | Español"),
@@ -206,6 +206,15 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("date.live_stamp", "10:27, Jane Doe"),
     ("ui.label", "Slideshow (3 Images)"),
     ("ui.teaser", "Factbox: Who will pay for the new bridge?"),
+    ("ui.embed_note", "Loading recommendations..."),
+    ("ui.embed_note", "View in Telegram"),
+    ("ui.counter", "👁 12.4K · 10:15"),
+    ("ui.subscribe", "Get the Example Daily digest delivered to your inbox every morning."),
+    ("ui.support", "Dear readers, our newsroom has been declared a foreign agent by the authorities, and since then "
+                   "we have depended on the people who read us every day."),
+    ("ui.support", "Your support, however small, keeps our reporters in the field."),
+    ("ui.support", "Contribute today"),
+    ("ui.comment_policy", "Comments are moderated. Please keep the discussion civil and on topic."),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -228,6 +237,18 @@ def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY
 
 
+def test_sign_off_before_feed_teasers_is_removed():
+    """A bio or the outlet's self-description ends the prose even when teasers in prose follow later."""
+    bio = "Jane Doe is a transport correspondent for Example News who has covered the city since 2015."
+    about = "Example News is an independent news agency based in the capital, founded in 1991."
+    teaser = "Ferry operator cuts its winter timetable after a fall in passenger numbers."
+    for line, rule in ((bio, "ui.author_bio"), (about, "ui.outlet_about")):
+        text = page() + line + "\nRead more\nNews Feed\n10:20\n" + teaser + "\n"
+        assert decision(text, line) == (BOILERPLATE, rule)
+        assert decision(text, P4)[0] == BODY
+    assert decision(page(about), about)[0] == BODY  # with the article's prose after it
+
+
 def test_author_bio_is_removed_only_as_the_last_prose_line():
     bio = "Jane Doe is a transport correspondent for Example News who has covered the city since 2015."
     text = page() + bio + "\nShare this article\n"
@@ -245,6 +266,16 @@ def test_every_item_of_a_numbered_teaser_list_is_removed():
     assert decision(text, "list 1 of 2") == (BOILERPLATE, "ui.list_marker")
     assert decision(text, "end of list") == (BOILERPLATE, "ui.label")
     assert decision(text, P3)[0] == BODY
+
+
+def test_unpunctuated_list_items_after_a_colon_are_body():
+    items = ["Keep the old ferry running until the bridge opens", "Add two bus lines between the districts",
+             "Review the cost of the foundations"]
+    text = page("The council said it would:", *items)
+    for item in items:
+        assert decision(text, item) == (BODY, "body.list_item")
+    caption = "Workers on the new bridge in the eastern district on Monday morning"
+    assert decision(page(caption), caption) == (BOILERPLATE, "structure.caption")  # no colon above: a caption
 
 
 def test_dash_list_items_after_a_colon_are_body():
@@ -266,6 +297,49 @@ def test_tweet_attribution_with_russian_date_is_cut_from_the_tweet_text():
     assert tail and all(s.label == BOILERPLATE and s.rule in ("tweet.attribution", "script.cyrillic_in_english")
                         for s in tail)
     assert any(s.lang == "ru" for s in tail)
+
+
+def test_tweet_attribution_with_english_and_russian_dates_is_removed():
+    attribution = "— City Hall (@cityhall) March 5, 2024 5 марта 2024 г."
+    tweet = "3 lanes. 2 years. 1 bridge. #OpenAtLast"
+    text = page("The mayor's office celebrated on social media:", tweet, attribution, "'A Long Wait'")
+    assert decision(text, attribution) == (BOILERPLATE, "tweet.attribution")
+    assert decision(text, tweet) == (BODY, "body.tweet_text")  # numbers and hashtags: still the tweet's text
+    assert decision(text, "'A Long Wait'")[0] == BODY  # the attribution does not end the body
+
+
+def test_russian_date_glued_after_a_sentence_is_cut_off():
+    sentence = "The first trains will cross the bridge in April."
+    line = sentence + "13 марта, 11:20"
+    text = page(line)
+    assert decision(text, line)[0] == BODY
+    start = text.index(line)
+    cut = [s for s in run(text).spans if s.rule == "date.cyrillic_tail"]
+    assert [text[s.start:s.end] for s in cut] == ["13 марта, 11:20"] and cut[0].start == start + len(sentence)
+    dateline = "Четвер 12 березня 2026 13:05"  # a dateline alone is not glued to anything
+    assert all(s.rule != "date.cyrillic_tail" for s in run(page(dateline)).spans)
+
+
+def test_caption_glued_after_a_sentence_without_a_space_is_cut_off():
+    sentence = "The bridge opened at around 2.50pm on Thursday, police said."
+    caption = "The new bridge pictured from above on Friday morning"
+    text = page(sentence + caption)
+    assert decision(text, sentence + caption)[0] == BODY
+    cut = [s for s in run(text).spans if s.rule == "caption.glued_tail"]
+    assert [text[s.start:s.end] for s in cut] == [caption]
+    abbreviation = "The envoy flew in from the U.S.Officials met him at the airport on Monday morning"
+    assert all(s.rule != "caption.glued_tail" for s in run(page(abbreviation)).spans)
+
+
+def test_unended_multi_sentence_caption_between_paragraphs_is_a_caption():
+    caption = ("Residents gather outside the town hall on Monday. Many said they had waited for the bridge "
+               "for more than a decade")
+    assert decision(page(caption), caption) == (BOILERPLATE, "structure.caption")
+    above_credit = page(caption, "Credit: Example Features")
+    assert decision(above_credit, caption) == (BOILERPLATE, "structure.caption")
+    tweet = "The bridge is open. Thank you to every worker who built it #OpenAtLast"
+    with_attribution = page(tweet, "— City Hall (@cityhall) March 5, 2024")
+    assert decision(with_attribution, tweet)[0] == BODY
 
 
 def test_photo_credit_glued_to_a_caption_is_removed_with_both_reasons():
@@ -466,9 +540,20 @@ def test_navigation_before_the_headline_is_removed():
 # --- context --------------------------------------------------------------------------------
 
 def test_short_lines_between_boilerplate_are_boilerplate():
-    text = page() + "Tags\nBridges\nTransport\nCity council\n"
+    text = page() + "Most popular\nBridges\nTransport\nCity council\n"
     for line in ("Bridges", "Transport", "City council"):
         assert decision(text, line) == (BOILERPLATE, "context.boilerplate")
+
+
+def test_tag_list_items_are_tags_even_above_prose():
+    """Tags under their label are removed even when an author box in prose follows them."""
+    bio_box = "Reporter Jane Doe has covered the city council since 2015 and lives near the river."
+    text = page() + "Tags\nBridges\nTransport\nCity council\n" + bio_box + "\n"
+    for line in ("Bridges", "Transport", "City council"):
+        assert decision(text, line) == (BOILERPLATE, "context.tag_item")
+    assert decision(text, "Tags") == (BOILERPLATE, "ui.tag_label")
+    long_item = page() + "Tags\nBridges\nThe council will vote again in the spring\n"
+    assert decision(long_item, "The council will vote again in the spring")[1] != "context.tag_item"
 
 
 def test_short_sentence_between_prose_is_body():
@@ -598,6 +683,27 @@ def test_scrape_without_an_h1_takes_the_headline_from_the_page_title():
     sep = run(no_h1)
     assert sep.title == HEADLINE
     assert decision(no_h1, f"{HEADLINE} | Example News") == (BOILERPLATE, "scrape.page_title")
+
+
+def test_markdown_heading_marks_in_the_content_do_not_hide_the_headline_or_subheads():
+    marked = SCRAPE.replace(f"Business\n{HEADLINE}\n", f"Business\n# {HEADLINE}\n")
+    marked = marked.replace("\nWhy it took so long\n{P3}".format(P3=P3), f"\n### Why it took so long\n{P3}")
+    assert marked.count("### Why it took so long") == 1 and f"# {HEADLINE}\n" in marked
+    sep = run(marked)
+    assert sep.title == HEADLINE  # the title field carries no markdown mark
+    assert decision(marked, "### Why it took so long")[0] == BODY
+
+
+def test_page_title_whose_suffix_belongs_to_the_headline_is_still_found():
+    """A title "Headline – IAEA" repeated whole as the headline: the dash part is not a site name."""
+    headline = "Nuclear plant loses off-site power for the twelfth time – IAEA"
+    page_ = SCRAPE.replace(f"- # {HEADLINE}\n", "").replace(f"{HEADLINE} | Example News", headline)
+    page_ = page_.replace(f"Business\n{HEADLINE}\n", f"Business\n{headline}\n")
+    sep = run(page_)
+    assert sep.title == headline
+    assert decision(page_, headline) == (BOILERPLATE, "scrape.page_title")  # the first copy, the page title
+    lines = line_labels(page_, sep)
+    assert [lab for ln, lab, _ in lines if ln == headline] == [BOILERPLATE, BODY]
 
 
 def test_scrape_headline_split_over_two_lines_is_found():

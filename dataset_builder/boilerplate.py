@@ -278,7 +278,8 @@ _ALNUM = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
                          "\u00a0": " "})
-_SUFFIX = re.compile(r"^(.*\S)\s+[-–—|]\s+((?:[A-Z0-9][\w.'&]*\s?){1,5})$")
+_SUFFIX = re.compile(r"^(.*\S)\s+[-–—|]\s+((?:[A-Z0-9][\w.'&]*\s?){1,5}|(?<=\|\s)[\w.'&]+(?:\s[\w.'&]+){0,4})$")
+"""A trailing attribution or site name: " - Site Name" (capitalised), or any " | site name"."""
 _SUFFIX_SEPARATORS = "-–—|"
 
 
@@ -368,10 +369,12 @@ _SPEECH_END = re.compile(r"(?:[,\"”’]|\b\w+)\s+(?:\w+\s+){0,3}(?:said|says|w
                          r"stated|explained|pointed out|announced|recalled|underlined)\s*$", re.IGNORECASE)
 _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
            "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_DATE_PART = re.compile(r"[^\s,|/–—-]+")
+_DATE_PART = re.compile(r"[^\s,|/–—•·-]+")
 _DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|" + _MONTHS + r"|mon(?:day)?|tue(?:s(?:day)?)?|"
                          r"wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m|utc|gmt|"
-                         r"est|edt|cet|eet|msk|updated|published|posted|last|on|at|of|the)$", re.IGNORECASE)
+                         r"(?:utc|gmt)[+-]\d{1,2}(?::?\d\d)?|et|pt|ct|bst|cest|eest|est|edt|pst|pdt|cst|cdt|cet|eet|msk|"
+                         r"updated?|published|posted|last|on|at|of|the|ago|just|now|today|yesterday|"
+                         r"(?:hour|hr|minute|min|second|sec|day|week)s?)$", re.IGNORECASE)
 _NO_LANG = LangResult(None, 0.0)
 
 
@@ -421,6 +424,8 @@ class _Line:
     rule: Rule | None = None
     label: str = ""
     cyrillic: bool = False
+    mostly_cyrillic: bool = False  # more Cyrillic letters than Latin ones
+    original: str = ""  # the stripped core with its Cyrillic, for lines that have some
     unended: bool = False  # prose only by a sentence break inside: its last sentence has no end mark
     notes: list[str] = field(default_factory=list)
 
@@ -466,6 +471,9 @@ def _features(ln: _Line, raw: str) -> None:
     stripped = raw.strip()
     core = stripped if view is raw else view.strip()
     ln.cyrillic = core != stripped
+    if ln.cyrillic:
+        ln.original = stripped
+        ln.mostly_cyrillic = sum(map(str.__ne__, raw, view)) > sum(map(str.isalpha, view))
     ln.text = core
     ln.surface = _TOKEN.findall(core)
     ln.tokens = tokens = tuple(map(str.casefold, ln.surface))
@@ -497,6 +505,11 @@ def _starts_lower(ln: _Line) -> bool:
     return ln.first_alnum.islower()
 
 
+def _caps_subhead(ln: _Line) -> bool:
+    """A short all-capitals line ("WHO GETS CUFFED"): tabloids' subheads; longer ones are ``ui.caps_teaser``."""
+    return ln.words <= T["caps_subhead_max_words"] and ln.text.isupper()
+
+
 def _title_case(ln: _Line) -> bool:
     """Most content words capitalized (teaser and menu headlines; subheads are in sentence case)."""
     words = [w for w in ln.surface if w[0].isalpha() and w.casefold() not in STOPWORDS]
@@ -508,7 +521,7 @@ def _title_case(ln: _Line) -> bool:
 def _date_only(core: str) -> bool:
     """Only date/time tokens (and at least one digit): a time stamp or dateline."""
     return _DIGIT.search(core) is not None and all(
-        _DATE_TOKEN.match(m.group().strip(".()")) for m in _DATE_PART.finditer(core))
+        _DATE_TOKEN.match(m.group().strip(".()[]:")) for m in _DATE_PART.finditer(core) if m.group().strip(".()[]:"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -655,12 +668,16 @@ def _classify(ln: _Line, layout: _Layout | None, next_lower: bool) -> None:
     if ln.tail is not None and ln.tail.id == "credit.photo_tail":
         ln.cls, ln.rule = BAD, RULES_BY_ID["caption.credited"]
         return
+    if ln.mostly_cyrillic and 0 < ln.words <= T["cyrillic_line_max_latin_words"]:
+        ln.cls = BAD  # "Подписывайтесь на наш Telegram-канал": a UI string, whatever rule names it
+        ln.rule = _line_rule_of(ln.original, 0) or RULES_BY_ID["script.cyrillic_line"]
+        return
     if not ln.first_alnum:
         ln.cls = BAD
         if ln.tail or ln.head:
             ln.rule = ln.tail or ln.head
-        elif ln.cyrillic:
-            ln.rule = RULES_BY_ID["script.cyrillic_in_english"]
+        elif ln.cyrillic:  # a rule may name what the string is ("Читайте также" is a teaser label)
+            ln.rule = _line_rule_of(ln.original, 0) or RULES_BY_ID["script.cyrillic_in_english"]
         else:
             ln.rule = RULES_BY_ID["structure.no_letters"]
         return
@@ -985,14 +1002,14 @@ def _tweet_text(c: _LineContext) -> _Decision | None:
 
 
 def _list_item(c: _LineContext) -> _Decision | None:
-    """An unpunctuated line under a body line ending in ":" (or under such an item) is a list item.
+    """An unpunctuated line under a body line ending in ":" or ";" (or under such an item) is a list item.
 
     List items often drop the full stop ("Kent County Council said it would:" / "Keep Bell Lane
     closed for three weeks"), which would otherwise make them captions or short widget lines.
     """
     ln, prev = c.ln, c.prev
     if ln.cls in (CAPTION, SHORT) and prev is not None and prev.label == BODY and (
-            prev.rule is RULES_BY_ID["body.list_item"] or prev.text.endswith(":")):
+            prev.rule is RULES_BY_ID["body.list_item"] or prev.text.endswith((":", ";"))):
         return _Decision(BODY, RULES_BY_ID["body.list_item"], "item of the list introduced above")
     return None
 
@@ -1072,7 +1089,7 @@ def _context(c: _LineContext) -> _Decision:
         return _Decision(BODY, RULES_BY_ID["body.context"], note)
     if p == GOOD and (ln.tokens[-1] in STOPWORDS or _OPEN_END.search(ln.text)):
         return _Decision(BODY, RULES_BY_ID["body.continuation"], note + "; opens a sentence continued below")
-    if n == GOOD and not _title_case(ln):
+    if n == GOOD and (not _title_case(ln) or _caps_subhead(ln)):
         return _Decision(BODY, RULES_BY_ID["body.subhead"], note)
     return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], note)
 

@@ -215,6 +215,11 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.support", "Your support, however small, keeps our reporters in the field."),
     ("ui.support", "Contribute today"),
     ("ui.comment_policy", "Comments are moderated. Please keep the discussion civil and on topic."),
+    ("ui.comment_policy", "Comment Policy: We have no tolerance for comments containing threats, insults, spam or "
+                          "personal attacks, and our moderators remove them without any warning."),
+    ("ui.disclaimer", "The views of individual contributors do not necessarily represent those of Example News."),
+    ("ui.promo", "Join Example VIP and use the promo code BRIDGE to get 40% off your membership."),
+    ("ui.teaser", "Trending on Example News Videos"),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -232,6 +237,9 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     "Reuters",
     "Support for the ferry link",
     "WHAT HAPPENS IF THE BRIDGE IS LATE AGAIN?",
+    "In a statement sent after this article was first published, a spokesman for the council said the delay "
+    "was caused by the steel shortage.",
+    "Her views do not necessarily reflect a change in the party's position on the bridge, aides said.",
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY
@@ -266,6 +274,24 @@ def test_every_item_of_a_numbered_teaser_list_is_removed():
     assert decision(text, "list 1 of 2") == (BOILERPLATE, "ui.list_marker")
     assert decision(text, "end of list") == (BOILERPLATE, "ui.label")
     assert decision(text, P3)[0] == BODY
+
+
+def test_list_items_ending_in_semicolons_are_body():
+    items = ["Eastern depot in the Riverside district, with room for 40 new electric buses;",
+             "Harbour depot in Old Town district, 25 electric buses;",
+             "Northern depot near Lake Road junction, 30 electric buses;",
+             "and a new workshop, the largest of the group."]
+    text = page("The plan includes:", *items)
+    for item in items:
+        assert decision(text, item)[0] == BODY
+
+
+def test_short_all_capitals_line_before_prose_is_a_subhead():
+    widget = "Sign up for our morning newsletter"
+    text = page(widget, "WHO GETS THE BILL", "The city will borrow most of the money, officials said.")
+    assert decision(text, "WHO GETS THE BILL") == (BODY, "body.subhead")
+    teaser = page(widget, "Mayor Opens Ferry Museum", "The city will borrow most of the money.")
+    assert decision(teaser, "Mayor Opens Ferry Museum")[0] == BOILERPLATE  # title case is still a teaser
 
 
 def test_unpunctuated_list_items_after_a_colon_are_body():
@@ -314,10 +340,38 @@ def test_russian_date_glued_after_a_sentence_is_cut_off():
     text = page(line)
     assert decision(text, line)[0] == BODY
     start = text.index(line)
-    cut = [s for s in run(text).spans if s.rule == "date.cyrillic_tail"]
+    cut = [s for s in run(text).spans if s.rule == "date.glued_tail"]
     assert [text[s.start:s.end] for s in cut] == ["13 марта, 11:20"] and cut[0].start == start + len(sentence)
     dateline = "Четвер 12 березня 2026 13:05"  # a dateline alone is not glued to anything
-    assert all(s.rule != "date.cyrillic_tail" for s in run(page(dateline)).spans)
+    assert all(s.rule != "date.glued_tail" for s in run(page(dateline)).spans)
+
+
+def test_numeric_date_glued_after_a_sentence_is_cut_off():
+    sentence = "The first trains will cross the new bridge over the river in April, the operator said."
+    text = page(sentence + "11.03.2026, 14:22")
+    assert decision(text, sentence + "11.03.2026, 14:22") == (BODY, "body.prose")
+    assert [text[s.start:s.end] for s in run(text).spans if s.rule == "date.glued_tail"] == ["11.03.2026, 14:22"]
+
+
+def test_photo_credit_label_after_a_caption_sentence_is_cut_off():
+    caption = "Farmers inspect a dry canal in the eastern district in August, when the river fell to a record low."
+    text = page(caption + " Photo credit: Example Agency")
+    assert decision(text, caption + " Photo credit: Example Agency") == (BOILERPLATE, "caption.credited")
+
+
+def test_mostly_cyrillic_line_with_a_few_latin_words_is_boilerplate():
+    line = "Подписывайтесь на наш Telegram-канал"
+    text = page(line)
+    assert decision(text, line) == (BOILERPLATE, "script.cyrillic_line")
+    quoted = "The café's sign, «Кофе Поинт», was painted over by the new owners in the spring of 2023."
+    assert decision(page(quoted), quoted)[0] == BODY  # English prose quoting Cyrillic keeps its English
+
+
+def test_teaser_headline_under_a_cyrillic_read_also_label_is_removed():
+    teaser = "Who will pay for the new river crossing?"
+    text = page("Читать далее", teaser)
+    assert decision(text, "Читать далее") == (BOILERPLATE, "ui.teaser")
+    assert decision(text, teaser) == (BOILERPLATE, "context.teaser_headline")
 
 
 def test_caption_glued_after_a_sentence_without_a_space_is_cut_off():
@@ -674,7 +728,7 @@ def test_markdown_scrape_keeps_the_article_only():
     assert decision(SCRAPE, f"{HEADLINE} | Example News") == (BOILERPLATE, "scrape.page_title")
     assert decision(SCRAPE, "Bridge closures planned for the holiday weekend across the region") == (
         BOILERPLATE, "structure.link_teaser")
-    assert decision(SCRAPE, "Українська") == (BOILERPLATE, "script.cyrillic_in_english")
+    assert decision(SCRAPE, "Українська") == (BOILERPLATE, "ui.language_switcher")  # a rule names the string
 
 
 def test_scrape_without_an_h1_takes_the_headline_from_the_page_title():
@@ -692,6 +746,13 @@ def test_markdown_heading_marks_in_the_content_do_not_hide_the_headline_or_subhe
     sep = run(marked)
     assert sep.title == HEADLINE  # the title field carries no markdown mark
     assert decision(marked, "### Why it took so long")[0] == BODY
+
+
+def test_lowercase_site_name_after_a_pipe_is_cut_from_the_page_title():
+    lower = SCRAPE.replace(f"- # {HEADLINE}\n", "").replace(f"{HEADLINE} | Example News", f"{HEADLINE} | examplenews")
+    sep = run(lower)
+    assert sep.title == HEADLINE
+    assert decision(lower, f"{HEADLINE} | examplenews") == (BOILERPLATE, "scrape.page_title")
 
 
 def test_page_title_whose_suffix_belongs_to_the_headline_is_still_found():
@@ -723,6 +784,18 @@ def test_scrape_title_without_a_site_suffix_still_gives_the_headline():
     first = plain.index(HEADLINE, plain.index("## Content"))
     second = plain.index(HEADLINE, first + 1)
     assert min(s.start for s in sep.spans if s.label == BODY) == second  # not the title copy at the top
+
+
+@pytest.mark.parametrize("dateline", [
+    "Published March 14, 2024, 6:12 p.m. ET",
+    "April 30, 2024 7:41 PM GMT+2 Updated 2 hours ago",
+    "Published on 02/02/2024 - 13:47 GMT+1•Updated 16:05",
+    "Wednesday, 10 April 2024 8:14 PM  [ Last Update: Wednesday, 10 April 2024 8:14 PM ]",
+])
+def test_datelines_with_published_and_updated_words_are_header_lines(dateline):
+    text = "\n".join([HEADLINE, "", "By Jane Doe", dateline, P1, P2, P3]) + "\n"
+    assert decision(text, dateline) == (BODY, "body.header")
+    assert decision(page() + dateline + "\n", dateline) == (BOILERPLATE, "date.only")  # not under a headline
 
 
 def test_standfirst_and_byline_of_a_flat_text_are_header_but_a_caption_after_them_is_not():

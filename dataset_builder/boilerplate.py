@@ -363,7 +363,7 @@ _APPEAL_RULES = frozenset({"ui.share_follow", "ui.share_prompt", "ui.subscribe",
 _TAG_RUN = (RULES_BY_ID["ui.tag_label"], RULES_BY_ID["context.tag_item"])  # a tag list goes on under these
 _OPEN_END = re.compile(r"[,;(\[–—-]\s*$")
 _LOWER_END = re.compile(r"(?:^|\s)[a-z][^\s]*\s*$")
-_SENTENCE_INSIDE = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+[\"“‘]?[A-Z]")
+_SENTENCE_INSIDE = re.compile(r"(?:[a-z)]|[a-z0-9]\d)[.!?][\"'”’]?\s+[\"“‘]?[A-Z]")  # "2. Foo" is a list number
 _SPEECH_END = re.compile(r"(?:[,\"”’]|\b\w+)\s+(?:\w+\s+){0,3}(?:said|says|warns|warned|reads|read|told \w+|added|adds|"
                          r"claims|claimed|wrote|writes|reports|reported|insists|insisted|stressed|noted|emphasi[sz]ed|"
                          r"stated|explained|pointed out|announced|recalled|underlined)\s*$", re.IGNORECASE)
@@ -938,6 +938,9 @@ def _unended_caption(c: _LineContext) -> _Decision | None:
     if _bare_credit(nxt):
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
                          "several sentences, the last without an end mark, above a photo credit")
+    if nxt.cls == BAD and c.prev is not None and c.prev.label == BOILERPLATE:
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"],
+                         "several sentences, the last without an end mark, between boilerplate lines")
     return None
 
 
@@ -1011,6 +1014,14 @@ def _list_item(c: _LineContext) -> _Decision | None:
     if ln.cls in (CAPTION, SHORT) and prev is not None and prev.label == BODY and (
             prev.rule is RULES_BY_ID["body.list_item"] or prev.text.endswith((":", ";"))):
         return _Decision(BODY, RULES_BY_ID["body.list_item"], "item of the list introduced above")
+    return None
+
+
+def _stamped_heading(c: _LineContext) -> _Decision | None:
+    """A caption-like line between a time stamp and prose is a live-blog entry's heading."""
+    prev, nxt = c.prev, c.nxt
+    if c.ln.cls == CAPTION and prev is not None and prev.cls == DATE and nxt is not None and nxt.cls == GOOD:
+        return _Decision(BODY, RULES_BY_ID["body.subhead"], "entry heading under a time stamp")
     return None
 
 
@@ -1101,7 +1112,7 @@ def _context(c: _LineContext) -> _Decision:
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
     _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
     _nearby_repeat, _suffix_repeat, _unended_caption, _prose, _link, _header, _date, _tweet_text, _tweet_above,
-    _list_item, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
+    _list_item, _stamped_heading, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
 )
 
 

@@ -220,6 +220,11 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.disclaimer", "The views of individual contributors do not necessarily represent those of Example News."),
     ("ui.promo", "Join Example VIP and use the promo code BRIDGE to get 40% off your membership."),
     ("ui.teaser", "Trending on Example News Videos"),
+    ("ui.video_player", "Video Player is loading."),
+    ("ui.video_player", "Duration 2:14"),
+    ("ui.contact", "Do you have a tip on a transport story that Example News should be covering? Let us know."),
+    ("ui.promo", "Listen to the latest episode of Example Radio on Spotify and Apple Podcasts."),
+    ("ui.support", "Independent journalism needs your support. Become a monthly donor today."),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -257,6 +262,12 @@ def test_sign_off_before_feed_teasers_is_removed():
     assert decision(page(about), about)[0] == BODY  # with the article's prose after it
 
 
+def test_researcher_bio_closing_the_article_is_removed():
+    bio = ("Jane Doe is a Research Associate of the Example Institute for Transport Studies and teaches urban "
+           "planning in Lund.")
+    assert decision(page() + bio + "\n", bio) == (BOILERPLATE, "ui.author_bio")
+
+
 def test_author_bio_is_removed_only_as_the_last_prose_line():
     bio = "Jane Doe is a transport correspondent for Example News who has covered the city since 2015."
     text = page() + bio + "\nShare this article\n"
@@ -284,6 +295,32 @@ def test_list_items_ending_in_semicolons_are_body():
     text = page("The plan includes:", *items)
     for item in items:
         assert decision(text, item)[0] == BODY
+
+
+def test_bulleted_list_items_continuing_a_list_are_body():
+    items = ["• 41 apartment buildings, mostly in the eastern districts;", "• 9 schools and one kindergarten;",
+             "• about 130 cars."]
+    text = page("The list of damaged buildings published by the city includes:", *items)
+    for item in items:
+        assert decision(text, item)[0] == BODY
+    nav = page() + "Sections\n• World\n• Sport\n"
+    assert decision(nav, "• Sport") == (BOILERPLATE, "nav.bullet_list")
+
+
+def test_numbered_teaser_list_items_are_not_prose():
+    """"2. Headline" is a list number, not the end of a sentence: the item is not prose by that."""
+    items = ["1. Court Sentences Six Protesters to Prison Terms", "2. Ruling Party Announces Candidate List for By-Elections",
+             "3. Explainer: What the New Grants Rules Mean for NGOs"]
+    text = page() + "Most Read\n" + "\n".join(items) + "\nLatest News\n"
+    for item in items:
+        assert decision(text, item)[0] == BOILERPLATE
+
+
+def test_heading_between_a_time_stamp_and_prose_is_a_live_blog_entry_heading():
+    heading = "City hall says 41 apartment buildings and 9 schools were damaged"
+    text = page("15:20", heading, "The list of damaged buildings was published by the city council on Saturday.")
+    assert decision(text, heading) == (BODY, "body.subhead")
+    assert decision(page(heading), heading) == (BOILERPLATE, "structure.caption")  # no stamp: a caption
 
 
 def test_short_all_capitals_line_before_prose_is_a_subhead():
@@ -353,6 +390,11 @@ def test_numeric_date_glued_after_a_sentence_is_cut_off():
     assert [text[s.start:s.end] for s in run(text).spans if s.rule == "date.glued_tail"] == ["11.03.2026, 14:22"]
 
 
+def test_photo_from_credit_after_a_caption_sentence_is_cut_off():
+    line = "Anna Marchenko at the opening of the bridge. Photo from personal archive"
+    assert decision(page(line), line) == (BOILERPLATE, "caption.credited")
+
+
 def test_photo_credit_label_after_a_caption_sentence_is_cut_off():
     caption = "Farmers inspect a dry canal in the eastern district in August, when the river fell to a record low."
     text = page(caption + " Photo credit: Example Agency")
@@ -383,6 +425,12 @@ def test_caption_glued_after_a_sentence_without_a_space_is_cut_off():
     assert [text[s.start:s.end] for s in cut] == [caption]
     abbreviation = "The envoy flew in from the U.S.Officials met him at the airport on Monday morning"
     assert all(s.rule != "caption.glued_tail" for s in run(page(abbreviation)).spans)
+
+
+def test_unended_blurb_between_widget_lines_is_boilerplate():
+    blurb = "The city's most important stories. Get all the week's transport news - the good, the bad and the essential"
+    text = page("Sign up for our morning newsletter", blurb, "Read our Privacy notice")
+    assert decision(text, blurb) == (BOILERPLATE, "context.boilerplate")
 
 
 def test_unended_multi_sentence_caption_between_paragraphs_is_a_caption():

@@ -64,13 +64,14 @@ BODY, BOILERPLATE, BLANK = "body", "boilerplate", "blank"
 GOOD, NEAR, SHORT, CAPTION, DATE, HEADING, LINK, BAD = "good", "near", "short", "caption", "date", "heading", "link", "bad"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
     """A named rule: its id (stable, recorded in every span it decides) and why it removes text.
 
     Pattern rules carry ``pattern`` and ``match`` ("line", "search", "head", "tail", or "last": a
     search tried only on the page's last prose line, e.g. an author bio) and may be limited to
-    lines of at most ``max_words`` words; structural rules have no pattern.
+    lines of at most ``max_words`` words; structural rules have no pattern. Rules are compared by
+    identity (each is one object of the table), which keeps ``rule in (...)`` tests cheap.
     """
 
     id: str
@@ -324,7 +325,7 @@ def normalize_line(line: str) -> str:
     """
     if not line.isascii():  # every character ``_QUOTES`` folds is non-ASCII
         line = line.translate(_QUOTES)
-    if line.lstrip().startswith("#"):
+    if "#" in line:
         line = _MD_HEADING_MARK.sub("", line)
     return " ".join(line.split()).casefold()
 

@@ -851,6 +851,8 @@ def _rule_hit(c: _LineContext) -> _Decision | None:
     if ln.rule.weak and c.continues:
         return _Decision(BODY, RULES_BY_ID["body.continuation"],
                          f"{ln.rule.id} overridden: previous line left the sentence open")
+    if ln.rule is RULES_BY_ID["nav.bullet_list"] and _in_list(c.prev):
+        return _Decision(BODY, RULES_BY_ID["body.list_item"], "bulleted item of the list introduced above")
     if c.in_header and ln.rule is RULES_BY_ID["ui.byline_box"] and ln.words <= T["name_max_words"] + 1:
         return _Decision(BODY, RULES_BY_ID["body.header"], "the byline under the headline")
     return _Decision(BOILERPLATE, ln.rule)
@@ -886,10 +888,10 @@ def _teaser_item(c: _LineContext) -> _Decision | None:
 
 
 def _tag_item(c: _LineContext) -> _Decision | None:
-    """A short unpunctuated line under a tag-list label, or under another tag, is a tag."""
+    """An unpunctuated line of short tags (one, or several separated by commas) under a tag-list label or another tag."""
     ln, prev = c.ln, c.prev
-    if prev is not None and prev.rule in _TAG_RUN and ln.cls in (SHORT, HEADING) \
-            and ln.words <= T["tag_max_words"] and not ln.terminal:
+    if prev is not None and prev.rule in _TAG_RUN and ln.cls in (SHORT, HEADING, CAPTION) and not ln.terminal \
+            and all(len(tag.split()) <= T["tag_max_words"] for tag in ln.text.split(",")):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.tag_item"], f"under {prev.rule.id}")
     return None
 
@@ -1011,11 +1013,15 @@ def _list_item(c: _LineContext) -> _Decision | None:
     List items often drop the full stop ("Kent County Council said it would:" / "Keep Bell Lane
     closed for three weeks"), which would otherwise make them captions or short widget lines.
     """
-    ln, prev = c.ln, c.prev
-    if ln.cls in (CAPTION, SHORT) and prev is not None and prev.label == BODY and (
-            prev.rule is RULES_BY_ID["body.list_item"] or prev.text.endswith((":", ";"))):
+    if c.ln.cls in (CAPTION, SHORT) and _in_list(c.prev):
         return _Decision(BODY, RULES_BY_ID["body.list_item"], "item of the list introduced above")
     return None
+
+
+def _in_list(prev: _Line | None) -> bool:
+    """``prev`` is a body line that opens or continues a list (ends in ":" or ";", or is an item)."""
+    return prev is not None and prev.label == BODY and (
+        prev.rule is RULES_BY_ID["body.list_item"] or prev.text.endswith((":", ";")))
 
 
 def _stamped_heading(c: _LineContext) -> _Decision | None:

@@ -81,7 +81,7 @@ def test_cyrillic_is_never_body_and_paragraph_breaks_are_kept():
         if s.label == BODY:
             assert not re.search("[\u0400-\u04ff]", MIXED[s.start:s.end])
     text = body_text(MIXED, sep)
-    assert text == HEADLINE + "\n\n" + P1 + "\n\n   \n" + P2 + " " + "\n" + P3 + "\r\n"
+    assert text == HEADLINE + "\n\n" + P1 + "\n\n   \n" + P2 + "\n" + P3 + "\r\n"  # the space went with the tail
 
 
 def test_line_terminator_is_body_iff_the_line_has_body():
@@ -225,6 +225,14 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.contact", "Do you have a tip on a transport story that Example News should be covering? Let us know."),
     ("ui.promo", "Listen to the latest episode of Example Radio on Spotify and Apple Podcasts."),
     ("ui.support", "Independent journalism needs your support. Become a monthly donor today."),
+    ("ui.comment_policy", "Example News values your comments but kindly requests all posted comments to stay on topic, "
+                          "be constructive and respect other readers."),
+    ("ui.copyright", "Link to Example News agency is required when using the materials."),
+    ("ui.promo", "For the latest news, weather, sports, and streaming video, head to Example News."),
+    ("ui.embed_note", "Posted by Riverside Community Noticeboard on Saturday, 11 May 2024"),
+    ("ui.signup", "Sign up to the Morning Briefing newsletter for free: your essential guide to the day's agenda from "
+                  "Example News, delivered every weekday with the stories you need to know about."),
+    ("ui.handle", "@ExampleCity"),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -245,6 +253,7 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     "In a statement sent after this article was first published, a spokesman for the council said the delay "
     "was caused by the steel shortage.",
     "Her views do not necessarily reflect a change in the party's position on the bridge, aides said.",
+    "The city first floated the idea on social media last month, which drew more than 2,000 comments.",
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY
@@ -305,6 +314,28 @@ def test_bulleted_list_items_continuing_a_list_are_body():
         assert decision(text, item)[0] == BODY
     nav = page() + "Sections\n• World\n• Sport\n"
     assert decision(nav, "• Sport") == (BOILERPLATE, "nav.bullet_list")
+
+
+def test_bulleted_items_under_a_colon_lead_in_are_body():
+    items = ["• a separate weekly food waste collection", "• free replacement of damaged or missing bins"]
+    text = page("Under the draft guidance, councils would have to meet these conditions:", *items)
+    for item in items:
+        assert decision(text, item)[0] == BODY
+
+
+def test_comma_separated_tags_under_a_tag_label_are_tags():
+    tags = "Local government, Transport, Bridges, Council tax"
+    text = page() + "Related Topics\n" + tags + "\n"
+    assert decision(text, tags) == (BOILERPLATE, "context.tag_item")
+
+
+def test_cyrillic_string_glued_after_the_last_sentence_is_cut_with_its_latin_words():
+    sentence = "Tickets go on sale on March 10 at 10:00 in the operator's app and on its website."
+    line = sentence + " Читайте Example News в Google News"
+    text = page(line)
+    assert decision(text, line)[0] == BODY
+    cut = [text[s.start:s.end] for s in run(text).spans if s.rule == "script.cyrillic_tail"]
+    assert "".join(cut).strip() == "Читайте Example News в Google News"
 
 
 def test_numbered_teaser_list_items_are_not_prose():

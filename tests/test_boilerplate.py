@@ -233,6 +233,22 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.signup", "Sign up to the Morning Briefing newsletter for free: your essential guide to the day's agenda from "
                   "Example News, delivered every weekday with the stories you need to know about."),
     ("ui.handle", "@ExampleCity"),
+    ("ui.poll_option", "Yes No"),
+    ("ui.poll", "Vote in our poll"),
+    ("ui.poll", "Should the city build a second bridge? * Yes * No * Not sure"),
+    ("ui.comment_policy", "What do you think of the new toll? Sound off in the comments below."),
+    ("ui.signup", "Get the hottest, most important news stories of the day from the city hall, the courts and the "
+                  "river districts – delivered free to your inbox as soon as they break!"),
+    ("ui.promo", "Get “Bridges of the Empire: A History” at the Example Superstore."),
+    ("ui.promo", "Provide, protect and profit from what's coming! Get a free issue of Example Markets today."),
+    ("ui.copyright", "This article may be freely shared in part or in full with author attribution and source link."),
+    ("ui.copyright", "Quoting is allowed up to 500 characters, provided there is a clearly visible active hyperlink "
+                     "to the original article."),
+    ("ui.copyright", "Materials may only be used with a direct hyperlink to Example News placed no lower than the "
+                     "first paragraph."),
+    ("ui.legal_footnote", "*Example Front is a terrorist organisation banned in Russia and many other countries."),
+    ("ui.support", "Ads are now hidden for six months."),
+    ("ui.support", "Our readers are the reason we can stay. Join our community and help keep us going."),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -254,9 +270,17 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     "was caused by the steel shortage.",
     "Her views do not necessarily reflect a change in the party's position on the bridge, aides said.",
     "The city first floated the idea on social media last month, which drew more than 2,000 comments.",
+    "Asked whether the bridge would open on time, the mayor said: yes.",
+    "The group, which is banned in Russia, claimed responsibility for the attack on Monday.",
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY
+
+
+def test_poll_widget_lines_are_removed_with_their_question():
+    text = page("Should the city build a second bridge?", "Yes No", "Vote in our poll")
+    assert decision(text, "Yes No") == (BOILERPLATE, "ui.poll_option")
+    assert decision(text, "Vote in our poll") == (BOILERPLATE, "ui.poll")
 
 
 def test_sign_off_before_feed_teasers_is_removed():

@@ -362,7 +362,7 @@ _READER = re.compile(r"\b(?:you|your|yours|you['’](?:re|ll|ve|d))\b", re.IGNOR
 #: Widgets whose lead-in line addresses the reader ("Think your friends would be interested?").
 _APPEAL_RULES = frozenset({"ui.share_follow", "ui.share_prompt", "ui.subscribe", "ui.support", "ui.donate"})
 _TAG_RUN = (RULES_BY_ID["ui.tag_label"], RULES_BY_ID["context.tag_item"])  # a tag list goes on under these
-_OPEN_END = re.compile(r"[,;(\[–—-]\s*$")
+_OPEN_END = re.compile(r"(?:[,;(\[–—-]|\w['’]s)\s*$")  # a possessive cannot end a sentence
 _LOWER_END = re.compile(r"(?:^|\s)[a-z][^\s]*\s*$")
 _SENTENCE_INSIDE = re.compile(r"(?:[a-z)]|[a-z0-9]\d)[.!?][\"'”’]?\s+[\"“‘]?[A-Z]")  # "2. Foo" is a list number
 _SPEECH_END = re.compile(r"(?:[,\"”’]|\b\w+)\s+(?:\w+\s+){0,3}(?:said|says|warns|warned|reads|read|told \w+|added|adds|"
@@ -507,8 +507,14 @@ def _starts_lower(ln: _Line) -> bool:
 
 
 def _caps_subhead(ln: _Line) -> bool:
-    """A short all-capitals line ("WHO GETS CUFFED"): tabloids' subheads; longer ones are ``ui.caps_teaser``."""
-    return ln.words <= T["caps_subhead_max_words"] and ln.text.isupper()
+    """A short subhead that title case would take for a teaser headline.
+
+    Capitals ("WHO GETS CUFFED": tabloids' subheads; longer ones are ``ui.caps_teaser``), or a title-case line
+    with a function word and no digit ("What Comes Next", "A Growing Toll"; names and counters have neither).
+    """
+    if ln.words > T["caps_subhead_max_words"]:
+        return False
+    return ln.text.isupper() or (any(t in STOPWORDS for t in ln.tokens) and not _DIGIT.search(ln.text))
 
 
 def _title_case(ln: _Line) -> bool:
@@ -1024,6 +1030,23 @@ def _in_list(prev: _Line | None) -> bool:
         prev.rule is RULES_BY_ID["body.list_item"] or prev.text.endswith((":", ";")))
 
 
+def _link_split(c: _LineContext) -> _Decision | None:
+    """In a scrape, a long line ending in a lowercase word above a short name, then prose, continues into it.
+
+    The scraper puts a link's text on a line of its own ("… staged by director" / "Oleksandr
+    Bilous" / rest of the paragraph): the first part is the body sentence, not a caption.
+    """
+    ln, nxt = c.ln, c.nxt
+    if c.doc.layout is None or ln.cls != CAPTION or nxt is None or not ln.tokens or not ln.surface[-1].islower():
+        return None
+    after = c.doc.body[c.i + 2] if c.i + 2 < len(c.doc.body) else None
+    if ln.text[-1:].isalpha() and nxt.cls in (SHORT, LINK) and nxt.words <= T["name_max_words"] + 1 \
+            and all(w[:1].isupper() for w in nxt.surface) and c.prev is not None and c.prev.label == BODY \
+            and after is not None and (after.cls == GOOD or _starts_lower(after)):
+        return _Decision(BODY, RULES_BY_ID["body.continuation"], "sentence continues into the link text below")
+    return None
+
+
 def _stamped_heading(c: _LineContext) -> _Decision | None:
     """A caption-like line between a time stamp and prose is a live-blog entry's heading."""
     prev, nxt = c.prev, c.nxt
@@ -1119,7 +1142,7 @@ def _context(c: _LineContext) -> _Decision:
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
     _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
     _nearby_repeat, _suffix_repeat, _unended_caption, _prose, _link, _header, _date, _tweet_text, _tweet_above,
-    _list_item, _stamped_heading, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
+    _list_item, _link_split, _stamped_heading, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
 )
 
 
@@ -1163,6 +1186,8 @@ def _header_end(body: list[_Line], head: int | None, first_good: int | None) -> 
         if body[j].cls == GOOD:
             break
         if body[j].cls == DATE:
+            while j + 1 < len(body) and body[j + 1].cls == DATE:  # "Published …" then "Updated …"
+                j += 1
             return j + 1
     return first_good
 

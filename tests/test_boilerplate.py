@@ -249,6 +249,14 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.legal_footnote", "*Example Front is a terrorist organisation banned in Russia and many other countries."),
     ("ui.support", "Ads are now hidden for six months."),
     ("ui.support", "Our readers are the reason we can stay. Join our community and help keep us going."),
+    ("ui.support", "Independent journalism is under attack. Please support Example News today. Every gift is matched."),
+    ("ui.cookie", "We value your privacy"),
+    ("ui.cookie", "We and our partners store and access information on your device, such as cookies, and process "
+                  "personal data to show you personalised ads and content."),
+    ("ui.copyright", "Reprinting this article: Non-commercial use is permitted with credit to Example.com."),
+    ("ui.embed_note", "Embed article link: (copy HTML code below):"),
+    ("ui.share_follow", "Follow Bridges.news for more news about the river crossings."),
+    ("caption.screenshot", "Video via Example Channel 6 Riverside."),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -293,6 +301,8 @@ def test_sign_off_before_feed_teasers_is_removed():
         assert decision(text, line) == (BOILERPLATE, rule)
         assert decision(text, P4)[0] == BODY
     assert decision(page(about), about)[0] == BODY  # with the article's prose after it
+    channel = "Example TV is an independent European news channel broadcasting in many languages."
+    assert decision(page() + channel + "\nCopyright 2026 Example TV\n", channel) == (BOILERPLATE, "ui.outlet_about")
 
 
 def test_researcher_bio_closing_the_article_is_removed():
@@ -376,6 +386,26 @@ def test_heading_between_a_time_stamp_and_prose_is_a_live_blog_entry_heading():
     text = page("15:20", heading, "The list of damaged buildings was published by the city council on Saturday.")
     assert decision(text, heading) == (BODY, "body.subhead")
     assert decision(page(heading), heading) == (BOILERPLATE, "structure.caption")  # no stamp: a caption
+
+
+def test_short_title_case_line_with_a_function_word_before_prose_is_a_subhead():
+    widget = "Sign up for our morning newsletter"
+    text = page(widget, "What Comes Next", "The city will borrow most of the money, officials said.")
+    assert decision(text, "What Comes Next") == (BODY, "body.subhead")
+    name = page(widget, "Gregory P. Mango", "The city will borrow most of the money, officials said.")
+    assert decision(name, "Gregory P. Mango")[0] == BOILERPLATE  # a photographer's name has no function word
+
+
+def test_sentence_split_by_a_link_to_a_name_in_a_scrape_is_body():
+    split = SCRAPE.replace(f"{P3}\n", "The first crossing will be made by a convoy led by director\nAnna Marchenko\n" + P3 + "\n")
+    assert decision(split, "The first crossing will be made by a convoy led by director") == (BODY, "body.continuation")
+    assert decision(split, "Anna Marchenko")[0] == BODY
+
+
+def test_line_ending_in_a_possessive_continues_into_the_next():
+    text = page() + "The full schedule and ticket sales are available on the theatre's\nofficial website\nTags:\n"
+    assert decision(text, "The full schedule and ticket sales are available on the theatre's")[0] == BODY
+    assert decision(text, "official website")[0] == BODY
 
 
 def test_short_all_capitals_line_before_prose_is_a_subhead():
@@ -898,6 +928,9 @@ def test_scrape_title_without_a_site_suffix_still_gives_the_headline():
 def test_datelines_with_published_and_updated_words_are_header_lines(dateline):
     text = "\n".join([HEADLINE, "", "By Jane Doe", dateline, P1, P2, P3]) + "\n"
     assert decision(text, dateline) == (BODY, "body.header")
+    after_standfirst = "\n".join([HEADLINE, "", P1, "By Jane Doe", dateline, "Updated 27/02/2026 - 18:30 GMT+1",
+                                   P2, P3]) + "\n"
+    assert decision(after_standfirst, "Updated 27/02/2026 - 18:30 GMT+1") == (BODY, "body.header")
     assert decision(page() + dateline + "\n", dateline) == (BOILERPLATE, "date.only")  # not under a headline
 
 

@@ -374,7 +374,7 @@ _DATE_PART = re.compile(r"[^\s,|/–—•·-]+")
 _DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|" + _MONTHS + r"|mon(?:day)?|tue(?:s(?:day)?)?|"
                          r"wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m|utc|gmt|"
                          r"(?:utc|gmt)[+-]\d{1,2}(?::?\d\d)?|et|pt|ct|bst|cest|eest|est|edt|pst|pdt|cst|cdt|cet|eet|msk|"
-                         r"updated?|published|posted|last|on|at|of|the|ago|just|now|today|yesterday|"
+                         r"updated?|published|posted|first|originally|last|on|at|of|the|ago|just|now|today|yesterday|"
                          r"(?:hour|hr|minute|min|second|sec|day|week)s?)$", re.IGNORECASE)
 _NO_LANG = LangResult(None, 0.0)
 
@@ -885,11 +885,17 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
 
 
 def _teaser_item(c: _LineContext) -> _Decision | None:
-    """The line under a list marker, or under a short teaser label it does not continue, is a teaser's headline."""
-    prev = c.prev
+    """The line under a list marker, or under a short teaser label it does not continue, is a teaser's headline.
+
+    The list goes on through headline-like lines (short or caption class) while prose does not follow.
+    """
+    prev, ln, nxt = c.prev, c.ln, c.nxt
     if prev is not None and (prev.rule is RULES_BY_ID["ui.list_marker"] or prev.rule is RULES_BY_ID["ui.teaser"] and (
-            prev.words <= T["context_skip_max_words"] and c.ln.cls != GOOD and not c.continues)):
+            prev.words <= T["context_skip_max_words"] and ln.cls != GOOD and not c.continues)):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], "announced by the teaser label above")
+    if prev is not None and prev.rule is RULES_BY_ID["context.teaser_headline"] and ln.cls in (SHORT, CAPTION) \
+            and not c.continues and nxt is not None and nxt.cls != GOOD:
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], "next item of the teaser list above")
     return None
 
 
@@ -950,6 +956,15 @@ def _unended_caption(c: _LineContext) -> _Decision | None:
     if nxt.cls == BAD and c.prev is not None and c.prev.label == BOILERPLATE:
         return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"],
                          "several sentences, the last without an end mark, between boilerplate lines")
+    return None
+
+
+def _between_appeals(c: _LineContext) -> _Decision | None:
+    """Prose between two lines of a support or subscribe appeal is part of the appeal."""
+    prev, nxt = c.prev, c.nxt
+    if c.ln.cls == GOOD and prev is not None and nxt is not None and prev.label == BOILERPLATE \
+            and prev.rule.id in _APPEAL_RULES and nxt.cls == BAD and nxt.rule.id in _APPEAL_RULES:
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], "between two lines of an appeal")
     return None
 
 
@@ -1141,7 +1156,7 @@ def _context(c: _LineContext) -> _Decision:
 #: header zone is settled before dates, captions and short-line context.
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
     _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
-    _nearby_repeat, _suffix_repeat, _unended_caption, _prose, _link, _header, _date, _tweet_text, _tweet_above,
+    _nearby_repeat, _suffix_repeat, _unended_caption, _between_appeals, _prose, _link, _header, _date, _tweet_text, _tweet_above,
     _list_item, _link_split, _stamped_heading, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
 )
 

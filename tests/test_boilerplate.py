@@ -257,6 +257,24 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.embed_note", "Embed article link: (copy HTML code below):"),
     ("ui.share_follow", "Follow Bridges.news for more news about the river crossings."),
     ("caption.screenshot", "Video via Example Channel 6 Riverside."),
+    ("caption.screenshot", "File photo"),
+    ("ui.donate", "Please Support Our Spring Fund Drive!"),
+    ("ui.comment_policy", "Before commenting please read Example News' Comment Policy. Allegations unsupported by "
+                          "facts, gross generalisations and personal insults about other readers will not be published."),
+    ("ui.video_player", "More Videos ..."),
+    ("ui.video_player", "View image in fullscreen"),
+    ("credit.photo", "Photo Anna Marchenko / Flickr"),
+    ("ui.poll", "Should states be able to close bridges without a vote? * Yes, it keeps drivers safe * No, it is "
+                "an overreach"),
+    ("ui.support", "… we have a small favour to ask. More people are reading our reporting than ever before."),
+    ("ui.support", "You will not see ads for the next 6 months."),
+    ("ui.promo", "Stock up on bridge-safe road salt at the Example Store – now 40% off for a limited time!"),
+    ("ui.share_follow", "Follow on Twitter:"),
+    ("ui.disclaimer", "The opinions expressed in this column belong to the author and may differ from the editorial "
+                      "position of Example News."),
+    ("ui.copyright", "Quotations of up to 500 characters are allowed with an active, clearly visible hyperlink to "
+                     "the source."),
+    ("ui.contact", "Spotted an error or want to suggest a clarification? Let us know here"),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -280,6 +298,7 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     "The city first floated the idea on social media last month, which drew more than 2,000 comments.",
     "Asked whether the bridge would open on time, the mayor said: yes.",
     "The group, which is banned in Russia, claimed responsibility for the attack on Monday.",
+    "Auditors found an error in the ballot count for the bridge referendum, the commission said.",
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY
@@ -303,6 +322,30 @@ def test_sign_off_before_feed_teasers_is_removed():
     assert decision(page(about), about)[0] == BODY  # with the article's prose after it
     channel = "Example TV is an independent European news channel broadcasting in many languages."
     assert decision(page() + channel + "\nCopyright 2026 Example TV\n", channel) == (BOILERPLATE, "ui.outlet_about")
+
+
+def test_bio_naming_the_authors_book_closing_the_article_is_removed():
+    bio = ("Jane Doe reported from Kyiv and Warsaw for fifteen years for British newspapers. She is the author of "
+           "The Long Crossing.")
+    assert decision(page() + bio + "\nShare this article\n", bio) == (BOILERPLATE, "ui.author_bio")
+    assert decision(page(bio), bio)[0] == BODY  # with prose after it
+
+
+def test_prose_between_two_appeal_lines_is_part_of_the_appeal():
+    middle = "Our independence means we can set our own agenda and voice our own opinions without owners."
+    text = page() + "\n".join(["Please consider supporting our newsroom today.", middle,
+                               "Your support helps our reporters stay on the ground."]) + "\n"
+    assert decision(text, middle) == (BOILERPLATE, "context.boilerplate")
+
+
+def test_teaser_list_goes_on_under_a_read_also_label_until_prose():
+    items = ["Council bans trucks from the old bridge until June", "How the ferry became the workhorse of the river",
+             "Residents quietly buy more bicycles as repairs drag on"]
+    text = page("Read also", *items, "Share this article")
+    for item in items:
+        assert decision(text, item) == (BOILERPLATE, "context.teaser_headline")
+    subhead = page("Read also", items[0], "What comes next", P3)
+    assert decision(subhead, "What comes next")[0] == BODY  # prose follows: the article resumes
 
 
 def test_researcher_bio_closing_the_article_is_removed():
@@ -923,6 +966,7 @@ def test_scrape_title_without_a_site_suffix_still_gives_the_headline():
     "Published March 14, 2024, 6:12 p.m. ET",
     "April 30, 2024 7:41 PM GMT+2 Updated 2 hours ago",
     "Published on 02/02/2024 - 13:47 GMT+1•Updated 16:05",
+    "First published on Fri 27 Feb 2026 08.02 CET",
     "Wednesday, 10 April 2024 8:14 PM  [ Last Update: Wednesday, 10 April 2024 8:14 PM ]",
 ])
 def test_datelines_with_published_and_updated_words_are_header_lines(dateline):

@@ -212,7 +212,7 @@ def _hints(pattern: str, match: str) -> frozenset[str] | None:
     return _required_strings(parsed)
 
 
-def _load_table() -> tuple[str, dict, frozenset[str], tuple[Rule, ...]]:
+def _load_table() -> tuple[str, dict, frozenset[str], frozenset[str], tuple[Rule, ...]]:
     raw = json.loads(resources.files(__package__).joinpath("data/boilerplate_rules.json").read_text("utf-8"))
     rules = tuple(
         Rule(r["id"], r["label"], r["reason"],
@@ -220,10 +220,11 @@ def _load_table() -> tuple[str, dict, frozenset[str], tuple[Rule, ...]]:
              r.get("match", ""), r.get("max_words"), bool(r.get("weak")),
              bool(r.get("inline")), tuple(r.get("requires", ())))
         for r in raw["rules"])
-    return raw["version"], raw["thresholds"], frozenset(raw["stopwords_en"].split()), rules
+    return (raw["version"], raw["thresholds"], frozenset(raw["stopwords_en"].split()),
+            frozenset(raw["byline_roles"].split()), rules)
 
 
-RULES_VERSION, THRESHOLDS, STOPWORDS, RULES = _load_table()
+RULES_VERSION, THRESHOLDS, STOPWORDS, BYLINE_ROLES, RULES = _load_table()
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 _LAST_RULES = tuple(r for r in RULES if r.match == "last")
 T = THRESHOLDS
@@ -356,7 +357,8 @@ def rules_fingerprint() -> str:
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TERMINAL_MARKS = (".", "!", "?", "…", ":")
 _CLOSING_QUOTES = "\"'”’»)]"
-_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:,|\s*$)"  # By Name[, role]
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"  # By Name[, role][ • date]
+                     r"(?:,|\s*$|\s+(?:[•|·–—-]|(?i:published|updated|posted|on)\b|\d))"
                      r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2} in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$")  # Name in City
 _READER = re.compile(r"\b(?:you|your|yours|you['’](?:re|ll|ve|d))\b", re.IGNORECASE)
 #: Widgets whose lead-in line addresses the reader ("Think your friends would be interested?").
@@ -740,8 +742,8 @@ def _find_headline(body: list[_Line], layout: _Layout | None) -> int | None:
             return cands[-1]
         return None
     for i, ln in enumerate(body):
-        if ln.cls == GOOD:
-            return None
+        if ln.cls == GOOD and (i or ln.terminal or ln.words > T["headline_max_words"]):
+            return None  # a first line that reads as prose without an end mark is still the title
         if ln.cls in (BAD, DATE) or not T["headline_min_words"] <= ln.words <= T["headline_max_words"]:
             continue
         return i
@@ -950,6 +952,9 @@ def _unended_caption(c: _LineContext) -> _Decision | None:
     if nxt.cls == GOOD and not _starts_lower(nxt) and not nxt.unended:
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
                          "several sentences, the last without an end mark, before a new paragraph")
+    if nxt.cls == CAPTION or nxt.cls == BAD and nxt.rule is RULES_BY_ID["caption.credited"]:
+        return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
+                         "several sentences, the last without an end mark, above another caption")
     if _bare_credit(nxt):
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
                          "several sentences, the last without an end mark, above a photo credit")
@@ -1195,16 +1200,36 @@ def _header_end(body: list[_Line], head: int | None, first_good: int | None) -> 
     followed, within a few lines and before more prose, by a dateline, the byline and dateline
     after it belong to the header too.
     """
-    if head is None or first_good is None:
+    if head is None:
         return 0
+    if first_good is None:  # no prose within reach: a byline block right under the headline is still header
+        return _byline_block_end(body, head + 1)
     for j in range(first_good + 1, min(len(body), first_good + 1 + T["standfirst_dateline_lines"])):
         if body[j].cls == GOOD:
             break
         if body[j].cls == DATE:
             while j + 1 < len(body) and body[j + 1].cls == DATE:  # "Published …" then "Updated …"
                 j += 1
-            return j + 1
+            return _byline_block_end(body, j + 1)
     return first_good
+
+
+def _byline_block_end(body: list[_Line], j: int) -> int:
+    """Index after the byline block starting at ``j``: "By", names, roles, datelines and author-box labels.
+
+    A name is two or three capitalised words; a role is one of ``BYLINE_ROLES`` ("Journalist",
+    "Photographer"); a label is a line the ``ui.label`` or ``ui.byline_box`` rule removed (it
+    keeps that rule). Anything else ends the block.
+    """
+    labels = (RULES_BY_ID["ui.label"], RULES_BY_ID["ui.byline_box"])
+    while j < len(body):
+        ln = body[j]
+        name = ln.cls == SHORT and 2 <= ln.words <= T["name_max_words"] and all(w[:1].isupper() for w in ln.surface)
+        role = ln.cls == SHORT and ln.words <= 2 and ln.tokens[-1] in BYLINE_ROLES
+        if not (ln.cls == DATE or name or role or ln.text == "By" or ln.cls == BAD and ln.rule in labels):
+            break
+        j += 1
+    return j
 
 
 def _foreign(ln: _Line, identify: Callable[[str], LangResult], doc_lang: str) -> bool:

@@ -275,6 +275,19 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.copyright", "Quotations of up to 500 characters are allowed with an active, clearly visible hyperlink to "
                      "the source."),
     ("ui.contact", "Spotted an error or want to suggest a clarification? Let us know here"),
+    ("ui.support", "Only YOU can save Example News from censorship by making a donation today. We are completely "
+                   "reader-supported."),
+    ("ui.poll", "* Yes, the bridge is an emergency. Not one more penny. I'm not sure yet."),
+    ("ui.label", ", opens new tab"),
+    ("ui.label", "Purchase Licensing Rights"),
+    ("ui.counter", "Item 1 of 3"),
+    ("ui.subscribe", "Sign up here."),
+    ("ui.advert", "Advertisement · Scroll to continue"),
+    ("ui.video_player", "720p | 37,2MB"),
+    ("ui.disclaimer", "The column expresses the personal views of its author. The editorial board does not necessarily "
+                      "share them."),
+    ("ui.wire_credit", "Written by Jane Doe based on reporting by John Smith of Example Radio's river desk."),
+    ("ui.support", "Our photographers go where others leave. Your donation pays for their fuel and body armour."),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -346,6 +359,55 @@ def test_teaser_list_goes_on_under_a_read_also_label_until_prose():
         assert decision(text, item) == (BOILERPLATE, "context.teaser_headline")
     subhead = page("Read also", items[0], "What comes next", P3)
     assert decision(subhead, "What comes next")[0] == BODY  # prose follows: the article resumes
+
+
+@pytest.mark.parametrize("bio", [
+    "Jane Doe is a retired Crown prosecutor who writes on civil liberties and the courts for Example News.",
+    "Khaled al-Hamdani is a Yemeni journalist based in Hodeidah. He covers the war for Example News.",
+    "Dean Rockwell is a former Marine and small-business owner who writes about energy policy and the river.",
+])
+def test_more_author_bio_shapes_closing_the_article_are_removed(bio):
+    assert decision(page() + bio + "\nShare this article\n", bio) == (BOILERPLATE, "ui.author_bio")
+
+
+def test_flat_title_reading_as_prose_is_still_the_headline_and_its_dateline_is_header():
+    title = "Drones attack the river port for a third straight day, the defence ministry says"
+    text = "\n".join([title, "", "Updated: 21 AUG, 19:02", P1, P2, P3]) + "\n"
+    sep = run(text)
+    assert sep.title == title
+    assert decision(text, "Updated: 21 AUG, 19:02") == (BODY, "body.header")
+
+
+@pytest.mark.parametrize("byline", ["By AFP Published: 09:14 EDT, 17 July 2022 | Updated: 11:52 EDT, 17 July 2022",
+                                    "By Jane Doe • Oct 14, 2021 Example.com"])
+def test_byline_with_its_date_on_one_line_is_header(byline):
+    caption = "A firefighting plane drops water over a wildfire near the river in the south-west of the country"
+    text = "\n".join([HEADLINE, "", byline, caption, P1, P2, P3]) + "\n"
+    assert decision(text, byline) == (BODY, "body.header")
+
+
+def test_unended_caption_above_another_caption_is_a_caption():
+    first = ("Firefighters work to contain the blaze. Authorities said two firefighters had been lightly injured "
+             "on Saturday")
+    second = "A resident watches as flames approach a property on the edge of the village on Sunday"
+    text = page(first, second)
+    assert decision(text, first) == (BOILERPLATE, "structure.caption")
+
+
+def test_byline_block_under_the_headline_is_header_even_without_prose_in_reach():
+    lines = [HEADLINE, "By", "Anna Marchenko", "John Smith", "February 27, 2026 08:55 GMT", "Share", "Share"]
+    lines += ["Download", "Direct link", "360p | 16,4MB", "720p | 37,2MB", "1080p | 66,8MB", "Embed", "Play"]
+    text = "\n".join(lines + [P1, P2, P3]) + "\n"
+    for line in ("By", "Anna Marchenko", "John Smith", "February 27, 2026 08:55 GMT"):
+        assert decision(text, line) == (BODY, "body.header")
+    roles = "\n".join([HEADLINE, P1, "Feb 26, 2026 19:40", "Authors", "Anna Marchenko", "Journalist", P2, P3]) + "\n"
+    assert decision(roles, "Journalist") == (BODY, "body.header")
+    assert decision(roles, "Authors")[0] == BOILERPLATE
+
+
+def test_wire_bio_reporting_from_a_city_is_removed_as_a_sign_off():
+    bio = "Jane Doe reports on the city's transport and energy from Kyiv. She joined Example News in 2019."
+    assert decision(page() + bio + "\nShare this article\n", bio) == (BOILERPLATE, "ui.author_bio")
 
 
 def test_researcher_bio_closing_the_article_is_removed():

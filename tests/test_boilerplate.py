@@ -337,13 +337,6 @@ def test_sign_off_before_feed_teasers_is_removed():
     assert decision(page() + channel + "\nCopyright 2026 Example TV\n", channel) == (BOILERPLATE, "ui.outlet_about")
 
 
-def test_bio_naming_the_authors_book_closing_the_article_is_removed():
-    bio = ("Jane Doe reported from Kyiv and Warsaw for fifteen years for British newspapers. She is the author of "
-           "The Long Crossing.")
-    assert decision(page() + bio + "\nShare this article\n", bio) == (BOILERPLATE, "ui.author_bio")
-    assert decision(page(bio), bio)[0] == BODY  # with prose after it
-
-
 def test_prose_between_two_appeal_lines_is_part_of_the_appeal():
     middle = "Our independence means we can set our own agenda and voice our own opinions without owners."
     text = page() + "\n".join(["Please consider supporting our newsroom today.", middle,
@@ -359,15 +352,6 @@ def test_teaser_list_goes_on_under_a_read_also_label_until_prose():
         assert decision(text, item) == (BOILERPLATE, "context.teaser_headline")
     subhead = page("Read also", items[0], "What comes next", P3)
     assert decision(subhead, "What comes next")[0] == BODY  # prose follows: the article resumes
-
-
-@pytest.mark.parametrize("bio", [
-    "Jane Doe is a retired Crown prosecutor who writes on civil liberties and the courts for Example News.",
-    "Khaled al-Hamdani is a Yemeni journalist based in Hodeidah. He covers the war for Example News.",
-    "Dean Rockwell is a former Marine and small-business owner who writes about energy policy and the river.",
-])
-def test_more_author_bio_shapes_closing_the_article_are_removed(bio):
-    assert decision(page() + bio + "\nShare this article\n", bio) == (BOILERPLATE, "ui.author_bio")
 
 
 def test_flat_title_reading_as_prose_is_still_the_headline_and_its_dateline_is_header():
@@ -405,15 +389,21 @@ def test_byline_block_under_the_headline_is_header_even_without_prose_in_reach()
     assert decision(roles, "Authors")[0] == BOILERPLATE
 
 
-def test_wire_bio_reporting_from_a_city_is_removed_as_a_sign_off():
-    bio = "Jane Doe reports on the city's transport and energy from Kyiv. She joined Example News in 2019."
-    assert decision(page() + bio + "\nShare this article\n", bio) == (BOILERPLATE, "ui.author_bio")
-
-
-def test_researcher_bio_closing_the_article_is_removed():
-    bio = ("Jane Doe is a Research Associate of the Example Institute for Transport Studies and teaches urban "
-           "planning in Lund.")
+@pytest.mark.parametrize("bio", [
+    "Jane Doe is a Research Associate of the Example Institute for Transport Studies and teaches urban planning "
+    "in Lund.",
+    "Jane Doe reported from Kyiv and Warsaw for fifteen years for British newspapers. She is the author of "
+    "The Long Crossing.",
+    "Jane Doe reports on the city's transport and energy from Kyiv. She joined Example News in 2019.",
+    "Jane Doe is a retired Crown prosecutor who writes on civil liberties and the courts for Example News.",
+    "Khaled al-Hamdani is a Yemeni journalist based in Hodeidah. He covers the war for Example News.",
+    "Dean Rockwell is a former Marine and small-business owner who writes about energy policy and the river.",
+])
+def test_author_bio_shapes_closing_the_article_are_removed(bio):
+    """Each bio shape is a sign-off as the page's last line and above a share widget, and body with prose after it."""
     assert decision(page() + bio + "\n", bio) == (BOILERPLATE, "ui.author_bio")
+    assert decision(page() + bio + "\nShare this article\n", bio) == (BOILERPLATE, "ui.author_bio")
+    assert decision(page(bio), bio)[0] == BODY
 
 
 def test_author_bio_is_removed_only_as_the_last_prose_line():

@@ -508,7 +508,7 @@ def _starts_lower(ln: _Line) -> bool:
     return ln.first_alnum.islower()
 
 
-def _caps_subhead(ln: _Line) -> bool:
+def _short_subhead(ln: _Line) -> bool:
     """A short subhead that title case would take for a teaser headline.
 
     Capitals ("WHO GETS CUFFED": tabloids' subheads; longer ones are ``ui.caps_teaser``), or a title-case line
@@ -517,6 +517,11 @@ def _caps_subhead(ln: _Line) -> bool:
     if ln.words > T["caps_subhead_max_words"]:
         return False
     return ln.text.isupper() or (any(t in STOPWORDS for t in ln.tokens) and not _DIGIT.search(ln.text))
+
+
+def _capitalised(ln: _Line) -> bool:
+    """Every word of the line starts with a capital (a name, a link's text)."""
+    return all(w[:1].isupper() for w in ln.surface)
 
 
 def _title_case(ln: _Line) -> bool:
@@ -657,14 +662,15 @@ def _title_headline(lines: list[str]) -> list[str]:
     whole title recurs in the content, it is a candidate too. The headline search then picks the
     copy that prose follows.
     """
-    keys = [normalize_line(line) for line in lines if line.strip()]
-    if not keys:
+    stripped = [line.strip() for line in lines if line.strip()]
+    if not stripped:
         return []
-    first = next(line.strip() for line in lines if line.strip())
-    m = _SUFFIX.match(first)
+    whole = normalize_line(stripped[0])
+    m = _SUFFIX.match(stripped[0])
     if not m:
-        return [keys[0]]
-    return [normalize_line(m.group(1))] + ([keys[0]] if keys.count(keys[0]) > 1 else [])
+        return [whole]
+    recurs = any(normalize_line(line) == whole for line in stripped[1:])
+    return [normalize_line(m.group(1))] + ([whole] if recurs else [])
 
 
 # --- the decision ---------------------------------------------------------------------------
@@ -952,12 +958,12 @@ def _unended_caption(c: _LineContext) -> _Decision | None:
     if nxt.cls == GOOD and not _starts_lower(nxt) and not nxt.unended:
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
                          "several sentences, the last without an end mark, before a new paragraph")
-    if nxt.cls == CAPTION or nxt.cls == BAD and nxt.rule is RULES_BY_ID["caption.credited"]:
-        return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
-                         "several sentences, the last without an end mark, above another caption")
     if _bare_credit(nxt):
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
                          "several sentences, the last without an end mark, above a photo credit")
+    if nxt.cls == CAPTION or nxt.cls == BAD and nxt.rule is RULES_BY_ID["caption.credited"]:
+        return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
+                         "several sentences, the last without an end mark, above another caption")
     if nxt.cls == BAD and c.prev is not None and c.prev.label == BOILERPLATE:
         return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"],
                          "several sentences, the last without an end mark, between boilerplate lines")
@@ -1061,7 +1067,7 @@ def _link_split(c: _LineContext) -> _Decision | None:
         return None
     after = c.doc.body[c.i + 2] if c.i + 2 < len(c.doc.body) else None
     if ln.text[-1:].isalpha() and nxt.cls in (SHORT, LINK) and nxt.words <= T["name_max_words"] + 1 \
-            and all(w[:1].isupper() for w in nxt.surface) and c.prev is not None and c.prev.label == BODY \
+            and _capitalised(nxt) and c.prev is not None and c.prev.label == BODY \
             and after is not None and (after.cls == GOOD or _starts_lower(after)):
         return _Decision(BODY, RULES_BY_ID["body.continuation"], "sentence continues into the link text below")
     return None
@@ -1150,7 +1156,7 @@ def _context(c: _LineContext) -> _Decision:
         return _Decision(BODY, RULES_BY_ID["body.context"], note)
     if p == GOOD and (ln.tokens[-1] in STOPWORDS or _OPEN_END.search(ln.text)):
         return _Decision(BODY, RULES_BY_ID["body.continuation"], note + "; opens a sentence continued below")
-    if n == GOOD and (not _title_case(ln) or _caps_subhead(ln)):
+    if n == GOOD and (not _title_case(ln) or _short_subhead(ln)):
         return _Decision(BODY, RULES_BY_ID["body.subhead"], note)
     return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], note)
 
@@ -1161,8 +1167,9 @@ def _context(c: _LineContext) -> _Decision:
 #: header zone is settled before dates, captions and short-line context.
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
     _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
-    _nearby_repeat, _suffix_repeat, _unended_caption, _between_appeals, _prose, _link, _header, _date, _tweet_text, _tweet_above,
-    _list_item, _link_split, _stamped_heading, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
+    _nearby_repeat, _suffix_repeat, _unended_caption, _between_appeals, _prose, _link, _header, _date, _tweet_text,
+    _tweet_above, _list_item, _link_split, _stamped_heading, _caption, _continuation, _document_repeat, _site_repeat,
+    _other_language,
 )
 
 
@@ -1224,7 +1231,7 @@ def _byline_block_end(body: list[_Line], j: int) -> int:
     labels = (RULES_BY_ID["ui.label"], RULES_BY_ID["ui.byline_box"])
     while j < len(body):
         ln = body[j]
-        name = ln.cls == SHORT and 2 <= ln.words <= T["name_max_words"] and all(w[:1].isupper() for w in ln.surface)
+        name = ln.cls == SHORT and 2 <= ln.words <= T["name_max_words"] and _capitalised(ln)
         role = ln.cls == SHORT and ln.words <= 2 and ln.tokens[-1] in BYLINE_ROLES
         if not (ln.cls == DATE or name or role or ln.text == "By" or ln.cls == BAD and ln.rule in labels):
             break

@@ -226,6 +226,7 @@ def _load_table() -> tuple[str, dict, frozenset[str], frozenset[str], tuple[Rule
 
 RULES_VERSION, THRESHOLDS, STOPWORDS, BYLINE_ROLES, RULES = _load_table()
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
+_CREDIT_TAIL, _GLUED_CAPTION = RULES_BY_ID["credit.photo_tail"], RULES_BY_ID["caption.glued_tail"]
 _LAST_RULES = tuple(r for r in RULES if r.match == "last")
 T = THRESHOLDS
 
@@ -359,7 +360,9 @@ _TERMINAL_MARKS = (".", "!", "?", "…", ":")
 _CLOSING_QUOTES = "\"'”’»)]"
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"  # By Name[, role][ • date]
                      r"(?:,|\s*$|\s+(?:[•|·–—-]|(?i:published|updated|posted|on)\b|\d))"
-                     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2} in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$")  # Name in City
+                     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2} in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$"  # Name in City
+                     r"|^(?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}, )*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}"
+                     r" and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}$")  # Name, Name and Name
 _READER = re.compile(r"\b(?:you|your|yours|you['’](?:re|ll|ve|d))\b", re.IGNORECASE)
 #: Widgets whose lead-in line addresses the reader ("Think your friends would be interested?").
 _APPEAL_RULES = frozenset({"ui.share_follow", "ui.share_prompt", "ui.subscribe", "ui.support", "ui.donate"})
@@ -373,7 +376,7 @@ _SPEECH_END = re.compile(r"(?:[,\"”’]|\b\w+)\s+(?:\w+\s+){0,3}(?:said|says|w
 _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
            "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _DATE_PART = re.compile(r"[^\s,|/–—•·-]+")
-_DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|" + _MONTHS + r"|mon(?:day)?|tue(?:s(?:day)?)?|"
+_DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|1\d{9}(?:\d{3})?|" + _MONTHS + r"|mon(?:day)?|tue(?:s(?:day)?)?|"
                          r"wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m|utc|gmt|"
                          r"(?:utc|gmt)[+-]\d{1,2}(?::?\d\d)?|et|pt|ct|bst|cest|eest|est|edt|pst|pdt|cst|cdt|cet|eet|msk|"
                          r"updated?|published|posted|first|originally|last|on|at|of|the|ago|just|now|today|yesterday|"
@@ -464,6 +467,10 @@ def _cut_subline(raw: str, ln: _Line) -> str:
         if m and m.start() < hi and raw[m.start():].strip():
             ln.tail, hi = rule, m.start()
             break
+    if ln.tail is _CREDIT_TAIL:  # "sentence.Caption glued on Credit: AFP": the caption goes with its credit
+        m = _GLUED_CAPTION.pattern.search(raw, lo, hi)
+        if m and m.start() > lo:
+            ln.tail, hi = _GLUED_CAPTION, m.start()
     ln.core_start, ln.core_end = ln.start + lo, ln.start + hi
     return raw[lo:hi]
 
@@ -533,7 +540,14 @@ def _title_case(ln: _Line) -> bool:
 
 
 def _date_only(core: str) -> bool:
-    """Only date/time tokens (and at least one digit): a time stamp or dateline."""
+    """Only date/time tokens (and at least one digit): a time stamp or dateline.
+
+    A bare number of one to three digits is not one: it is a gallery or comment counter ("9").
+    Unix time stamps (ten or thirteen digits, as live blogs print them) are.
+    """
+    bare = core.strip()
+    if len(bare) <= 3 and bare.isdigit():
+        return False
     return _DIGIT.search(core) is not None and all(
         _DATE_TOKEN.match(m.group().strip(".()[]:")) for m in _DATE_PART.finditer(core) if m.group().strip(".()[]:"))
 
@@ -945,15 +959,23 @@ def _suffix_repeat(c: _LineContext) -> _Decision | None:
 
 
 def _unended_caption(c: _LineContext) -> _Decision | None:
-    """In a flat text, prose whose last sentence has no end mark, followed by a new paragraph, is a caption.
+    """Prose whose last sentence has no end mark, above a credit or (flat text) a new paragraph, is a caption.
 
     Photo captions of several sentences often drop the final full stop ("… as they marched towards
-    the EU delegation"); body paragraphs keep it. Not in scrapes, where a link's text cuts a
-    sentence over several lines, nor above a tweet attribution (tweet text ends as it likes), nor
-    when the next line continues the sentence.
+    the EU delegation"); body paragraphs keep it. Above a short line the page prints three times
+    or more (the photographer's credit under every photo) this holds in any text, except right
+    under the headline (a standfirst above the author's name, which the author box repeats). The other
+    cases are for flat texts only, not scrapes, where a link's text cuts a sentence over several
+    lines; never above a tweet attribution (tweet text ends as it likes), nor when the next line
+    continues the sentence.
     """
     ln, nxt, doc = c.ln, c.nxt, c.doc
-    if not ln.unended or doc.layout is not None or ln.tail is not None or nxt is None:
+    if not ln.unended or ln.tail is not None or nxt is None:
+        return None
+    if _credit_like(nxt, doc) and (doc.head is None or c.i != doc.head + 1):  # right under the headline: a standfirst above a byline
+        return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
+                         "several sentences, the last without an end mark, above a credit the page repeats")
+    if doc.layout is not None:
         return None
     if nxt.cls == GOOD and not _starts_lower(nxt) and not nxt.unended:
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
@@ -1089,8 +1111,12 @@ def _caption(c: _LineContext) -> _Decision | None:
 
 
 def _continuation(c: _LineContext) -> _Decision | None:
-    """A short line continuing the sentence the body line above left open is body."""
-    if not c.continues:
+    """A short line continuing the sentence the body line above left open is body.
+
+    Not a line the page prints again and again (``_credit_like``): a photographer's credit
+    under every photo continues no sentence, even under a caption without an end mark.
+    """
+    if not c.continues or _credit_like(c.ln, c.doc):
         return None
     return _Decision(BODY, RULES_BY_ID["body.continuation"], "previous line left the sentence open")
 
@@ -1242,6 +1268,15 @@ def _byline_block_end(body: list[_Line], j: int) -> int:
 def _foreign(ln: _Line, identify: Callable[[str], LangResult], doc_lang: str) -> bool:
     res = identify(ln.text)
     return res.lang is not None and res.lang != doc_lang and res.score >= T["foreign_min_score"]
+
+
+def _credit_like(ln: _Line, doc: "_DocFacts") -> bool:
+    """A short line without an end mark that the document prints ``credit_min_repeats`` times or more.
+
+    A photo report prints its photographer's credit ("Suspilne Sumy / Dmytro Nechyporenko")
+    under every photo; a menu item repeats too, but never right under a caption.
+    """
+    return ln.cls == SHORT and not ln.terminal and doc.doc_counts[ln.key] >= T["credit_min_repeats"]
 
 
 def _bare_credit(ln: _Line) -> bool:

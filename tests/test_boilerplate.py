@@ -288,6 +288,16 @@ def test_rule_table_is_versioned_data_with_unique_ids():
                       "share them."),
     ("ui.wire_credit", "Written by Jane Doe based on reporting by John Smith of Example Radio's river desk."),
     ("ui.support", "Our photographers go where others leave. Your donation pays for their fuel and body armour."),
+    ("ui.support", "We are paid for by you. We rely on your donations to keep the river desk open."),
+    ("ui.support", "Who pays for the Example Gazette? You do"),
+    ("ui.disclaimer", "The columnist's opinion may not coincide with the position of the Example Gazette."),
+    ("ui.teaser", "Read our full interview with the mayor here"),
+    ("ui.teaser", "MORE: Ferry operator cuts winter timetable after bridge delay"),
+    ("ui.video_player", "Video Player Placeholder"),
+    ("ui.embed_note", "Watch the full interview with the mayor on our YouTube channel:"),
+    ("ui.wire_credit", "Jane Doe was speaking to John Smith."),
+    ("ui.meta_label", "Topics Transport Bridges Kyiv"),
+    ("ui.contact", "To enquire about republishing our journalism, please contact the syndication desk."),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -312,6 +322,7 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     "Asked whether the bridge would open on time, the mayor said: yes.",
     "The group, which is banned in Russia, claimed responsibility for the attack on Monday.",
     "Auditors found an error in the ballot count for the bridge referendum, the commission said.",
+    "Who pays for the new bridge",
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY
@@ -403,6 +414,13 @@ def test_author_bio_shapes_closing_the_article_are_removed(bio):
     """Each bio shape is a sign-off as the page's last line and above a share widget, and body with prose after it."""
     assert decision(page() + bio + "\n", bio) == (BOILERPLATE, "ui.author_bio")
     assert decision(page() + bio + "\nShare this article\n", bio) == (BOILERPLATE, "ui.author_bio")
+    assert decision(page(bio), bio)[0] == BODY
+
+
+def test_bio_that_opens_with_the_role_is_removed_under_the_author_name():
+    bio = "Transport economist, co-founder of the Example Mobility Lab. She advised the city on its ferry routes."
+    text = page() + "Jane Doe\n" + bio + "\nAll articles by the author\nTags:\n"
+    assert decision(text, bio) == (BOILERPLATE, "ui.author_bio")
     assert decision(page(bio), bio)[0] == BODY
 
 
@@ -761,7 +779,7 @@ def test_truncated_teaser_and_title_case_teaser_ending_in_says_are_not_prose():
 
 def test_live_blog_entry_title_between_stamps_is_a_subhead():
     text = page("1639388735", "Ferry operator backs the new timetable", "10:27, Jane Doe")
-    assert decision(text, "1639388735") == (BOILERPLATE, "ui.counter")
+    assert decision(text, "1639388735") == (BOILERPLATE, "date.only")  # a Unix time stamp
     assert decision(text, "Ferry operator backs the new timetable")[0] == BODY
 
 
@@ -1192,3 +1210,70 @@ def test_long_pathological_lines_finish():
             "print(len(separate(text, lambda t: LangResult('en', 1.0)).spans))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert int(out.stdout) > 0
+
+
+# --- round 17: credits, counters, stamps ---------------------------------------------------
+
+SCRAPE_HEAD = f"""# news.example.com
+
+## Metadata
+
+- **URL**: https://news.example.com/ferry
+
+## Page Structure
+
+- # {HEADLINE}
+
+## Content
+
+"""
+
+@pytest.mark.parametrize("credit", ["Picture by: Jane Doe.", "Photos by: Example Agency",
+                                    "Data: city transport department; calculations by Example News"])
+def test_credit_lines_with_by_or_data_labels_are_removed(credit):
+    rule = "credit.source" if credit.startswith("Data") else "credit.photo"
+    assert decision(page(credit), credit) == (BOILERPLATE, rule)
+
+
+def test_unended_caption_above_the_credit_every_photo_carries_is_a_caption_in_a_scrape():
+    credit = "Example Daily / Jane Doe"
+    caption = ("Anna Koval, 41, checks the sandbags at the ferry stop before the first crossing. Kherson "
+               "region, 3 March 2026")
+    gallery = [caption, credit, P2, "A ferry waits at the pier at dawn", credit, P3, "The captain at the wheel", credit]
+    text = SCRAPE_HEAD + "\n".join([HEADLINE, P1, *gallery, P4]) + "\n"
+    assert decision(text, caption) == (BOILERPLATE, "structure.caption")
+    assert {lab for ln, lab, _ in line_labels(text, run(text)) if ln == credit} == {BOILERPLATE}
+    once = SCRAPE_HEAD + "\n".join([HEADLINE, P1, caption, credit, P2, P3, P4]) + "\n"
+    assert decision(once, caption)[0] == BODY  # a scrape's unended prose stays body unless the credit recurs
+
+
+def test_standfirst_right_under_the_headline_is_kept_above_a_repeated_author_name():
+    standfirst = ("Ferry crews have carried 4,000 passengers a day since March. The bridge will cut that to a "
+                  "handful of tourists")
+    name = "Jane Doe"
+    text = SCRAPE_HEAD + "\n".join([HEADLINE, standfirst, name, P1, P2, P3, name, "About the author", name]) + "\n"
+    assert decision(text, standfirst)[0] == BODY
+
+
+def test_sentence_with_a_glued_caption_and_credit_keeps_the_sentence():
+    sentence = "Crews said the last ferry would sail on Sunday evening."
+    line = sentence + "A ferry waits at the pier in Kherson before dawn on Monday Credit: Example Agency"
+    text = page(line)
+    body = body_text(text, run(text))
+    assert sentence in body and "A ferry waits" not in body and "Credit" not in body
+
+
+def test_bare_counter_in_the_header_is_not_a_dateline_and_unix_stamps_are_time_stamps():
+    text = "\n".join([HEADLINE, "", "9", "A ferry waits at the pier Credit: Example Agency", P1, P2, "1646156531",
+                      "Ferry operator cuts winter timetable after delay", P3, P4]) + "\n"
+    assert decision(text, "9")[0] == BOILERPLATE
+    assert decision(text, "1646156531") == (BOILERPLATE, "date.only")
+    assert decision(text, "Ferry operator cuts winter timetable after delay") == (BODY, "body.subhead")
+
+
+@pytest.mark.parametrize("names", ["Jane Doe and John Smith", "Jane Doe, Anna Koval and John Smith"])
+def test_flat_standfirst_above_a_list_of_author_names_is_header(names):
+    standfirst = "More passengers crossed on Monday than in the whole of last winter, ferry figures show"
+    text = "\n".join([HEADLINE, "", standfirst, names, "12 March 2024, 10:05", P1, P2, P3]) + "\n"
+    assert decision(text, standfirst) == (BODY, "body.header")
+    assert decision(text, names) == (BODY, "body.header")

@@ -433,6 +433,7 @@ class _Line:
     mostly_cyrillic: bool = False  # more Cyrillic letters than Latin ones
     original: str = ""  # the stripped core with its Cyrillic, for lines that have some
     unended: bool = False  # prose only by a sentence break inside: its last sentence has no end mark
+    tail_glued: bool = False  # the tail cut starts right after a character, no space between
     notes: list[str] = field(default_factory=list)
 
 
@@ -472,6 +473,7 @@ def _cut_subline(raw: str, ln: _Line) -> str:
         if m and m.start() > lo:
             ln.tail, hi = _GLUED_CAPTION, m.start()
     ln.core_start, ln.core_end = ln.start + lo, ln.start + hi
+    ln.tail_glued = ln.tail is not None and lo < hi and not (raw[hi - 1].isspace() or raw[hi].isspace())
     return raw[lo:hi]
 
 
@@ -694,9 +696,9 @@ def _classify(ln: _Line, layout: _Layout | None, next_lower: bool) -> None:
     if ln.head is not None and ln.head.id.startswith("credit"):
         ln.cls, ln.rule = BAD, RULES_BY_ID["caption.credited"]
         return
-    if ln.tail is not None and ln.tail.id == "credit.photo_tail":
-        ln.cls, ln.rule = BAD, RULES_BY_ID["caption.credited"]
-        return
+    if ln.tail is _CREDIT_TAIL and not (ln.tail_glued and ln.terminal):
+        ln.cls, ln.rule = BAD, RULES_BY_ID["caption.credited"]  # a caption carries its credit ...
+        return  # ... a sentence the scraper glued one to ("… on a schedule.Photo: Name / Telegram") does not
     if ln.mostly_cyrillic and 0 < ln.words <= T["cyrillic_line_max_latin_words"]:
         ln.cls = BAD  # "Подписывайтесь на наш Telegram-канал": a UI string, whatever rule names it
         ln.rule = _line_rule_of(ln.original, 0) or RULES_BY_ID["script.cyrillic_line"]
@@ -842,6 +844,7 @@ def _line_context(doc: _DocFacts, i: int) -> _LineContext:
     nxt = body[i + 1] if i + 1 < len(body) else None
     in_header = head is not None and head < i < doc.header_end and i != doc.first_good
     continues = (prev is not None and prev.label == BODY and not prev.terminal and prev.words > 0
+                 and prev.cls != DATE  # a dateline opens no sentence
                  and (bool(_OPEN_END.search(prev.text)) or bool(_LOWER_END.search(prev.text))
                       or _starts_lower(ln)))
     return _LineContext(doc, i, ln, prev, nxt, in_header, continues)
@@ -909,13 +912,17 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
 def _teaser_item(c: _LineContext) -> _Decision | None:
     """The line under a list marker, or under a short teaser label it does not continue, is a teaser's headline.
 
-    The list goes on through headline-like lines (short or caption class) while prose does not follow.
+    Prose under the label is body, unless its last sentence has no end mark (a headline of two
+    sentences: "'Nobody is coming for your guns,' they said. Here is a list …"). The list goes on
+    through headline-like lines (short, caption class or such two-sentence headlines) while prose
+    does not follow.
     """
     prev, ln, nxt = c.prev, c.ln, c.nxt
     if prev is not None and (prev.rule is RULES_BY_ID["ui.list_marker"] or prev.rule is RULES_BY_ID["ui.teaser"] and (
-            prev.words <= T["context_skip_max_words"] and ln.cls != GOOD and not c.continues)):
+            prev.words <= T["context_skip_max_words"] and (ln.cls != GOOD or ln.unended) and not c.continues)):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], "announced by the teaser label above")
-    if prev is not None and prev.rule is RULES_BY_ID["context.teaser_headline"] and ln.cls in (SHORT, CAPTION) \
+    if prev is not None and prev.rule is RULES_BY_ID["context.teaser_headline"] \
+            and (ln.cls in (SHORT, CAPTION) or ln.unended) \
             and not c.continues and nxt is not None and nxt.cls != GOOD:
         return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], "next item of the teaser list above")
     return None
@@ -972,7 +979,7 @@ def _unended_caption(c: _LineContext) -> _Decision | None:
     ln, nxt, doc = c.ln, c.nxt, c.doc
     if not ln.unended or ln.tail is not None or nxt is None:
         return None
-    if _credit_like(nxt, doc) and (doc.head is None or c.i != doc.head + 1):  # right under the headline: a standfirst above a byline
+    if _credit_like(nxt, doc) and (doc.head is None or c.i != doc.head + 1):  # not a standfirst above its byline
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
                          "several sentences, the last without an end mark, above a credit the page repeats")
     if doc.layout is not None:
@@ -1248,7 +1255,7 @@ def _header_end(body: list[_Line], head: int | None, first_good: int | None) -> 
 
 
 def _byline_block_end(body: list[_Line], j: int) -> int:
-    """Index after the byline block starting at ``j``: "By", names, roles, datelines and author-box labels.
+    """Index after the byline block starting at ``j``: "By", names ("and" between them), roles, datelines, labels.
 
     A name is two or three capitalised words; a role is one of ``BYLINE_ROLES`` ("Journalist",
     "Photographer"); a label is a line the ``ui.label`` or ``ui.byline_box`` rule removed (it
@@ -1259,7 +1266,8 @@ def _byline_block_end(body: list[_Line], j: int) -> int:
         ln = body[j]
         name = ln.cls == SHORT and 2 <= ln.words <= T["name_max_words"] and _capitalised(ln)
         role = ln.cls == SHORT and ln.words <= 2 and ln.tokens[-1] in BYLINE_ROLES
-        if not (ln.cls == DATE or name or role or ln.text == "By" or ln.cls == BAD and ln.rule in labels):
+        joiner = ln.text in ("By", "and", "&")
+        if not (ln.cls == DATE or name or role or joiner or ln.cls == BAD and ln.rule in labels):
             break
         j += 1
     return j

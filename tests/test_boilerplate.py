@@ -298,6 +298,15 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.wire_credit", "Jane Doe was speaking to John Smith."),
     ("ui.meta_label", "Topics Transport Bridges Kyiv"),
     ("ui.contact", "To enquire about republishing our journalism, please contact the syndication desk."),
+    ("ui.donate", "Join our newsroom fundraiser"),
+    ("ui.support", "If you value our reporting, please consider making a donation to the Example Gazette."),
+    ("ui.support", "Please help us reach our monthly fund-raising goal and keep the site running."),
+    ("ui.copyright", "The contents of this site are ©2024 Example Publishing Ltd."),
+    ("ui.teaser", "Recommended Example Videos"),
+    ("ui.signup", "Our weekly newsletter brings the best of our reporting on the river, the ferries and the new bridge, "
+                  "with maps and data. You are subscribing to receive it every Friday morning."),
+    ("ui.disclaimer", "The views expressed in this column are the author's and not necessarily those of Example News."),
+    ("ui.copyright", "Using materials of the site is permitted only with a direct hyperlink to example.com."),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -323,6 +332,7 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     "The group, which is banned in Russia, claimed responsibility for the attack on Monday.",
     "Auditors found an error in the ballot count for the bridge referendum, the commission said.",
     "Who pays for the new bridge",
+    "He wrote the senator's fundraising emails for next year.",
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY
@@ -1255,14 +1265,6 @@ def test_standfirst_right_under_the_headline_is_kept_above_a_repeated_author_nam
     assert decision(text, standfirst)[0] == BODY
 
 
-def test_sentence_with_a_glued_caption_and_credit_keeps_the_sentence():
-    sentence = "Crews said the last ferry would sail on Sunday evening."
-    line = sentence + "A ferry waits at the pier in Kherson before dawn on Monday Credit: Example Agency"
-    text = page(line)
-    body = body_text(text, run(text))
-    assert sentence in body and "A ferry waits" not in body and "Credit" not in body
-
-
 def test_bare_counter_in_the_header_is_not_a_dateline_and_unix_stamps_are_time_stamps():
     text = "\n".join([HEADLINE, "", "9", "A ferry waits at the pier Credit: Example Agency", P1, P2, "1646156531",
                       "Ferry operator cuts winter timetable after delay", P3, P4]) + "\n"
@@ -1277,3 +1279,49 @@ def test_flat_standfirst_above_a_list_of_author_names_is_header(names):
     text = "\n".join([HEADLINE, "", standfirst, names, "12 March 2024, 10:05", P1, P2, P3]) + "\n"
     assert decision(text, standfirst) == (BODY, "body.header")
     assert decision(text, names) == (BODY, "body.header")
+
+
+# --- round 18: sign-offs, glued credits, byline blocks ----------------------------------------
+
+@pytest.mark.parametrize("sentence, glued", [
+    ("Crews said the last ferry would sail on Sunday evening.",
+     "A ferry waits at the pier in Kherson before dawn on Monday Credit: Example Agency"),
+    ("Crews said the water supply in several buildings still runs on a schedule.", "Photo: Jane Doe / Telegram"),
+    ('The mayor called the closure a "temporary measure".',
+     "A ferry waits at the pier in Kherson before dawn on Monday [Jane Doe/Example Agency]"),
+])
+def test_caption_or_credit_glued_to_a_sentence_without_a_space_is_cut_off_it(sentence, glued):
+    text = page(sentence + glued)
+    body = body_text(text, run(text))
+    assert sentence in body and glued[:15] not in body and "Example Agency" not in body
+
+
+def test_caption_carrying_its_credit_after_a_space_is_removed_whole():
+    spaced = "A ferry waits at the pier in Kherson before dawn. Photo: Jane Doe / Telegram"
+    assert decision(page(spaced), spaced) == (BOILERPLATE, "caption.credited")
+
+
+def test_outlet_blurb_and_surname_bio_close_the_article():
+    blurb = "Example Press is an independent global news organization dedicated to factual reporting."
+    assert decision(page() + blurb + "\n", blurb) == (BOILERPLATE, "ui.outlet_about")
+    bio = "Doe is a video journalist for Example News based in Kyiv."
+    assert decision(page() + bio + "\nShare this article\n", bio) == (BOILERPLATE, "ui.author_bio")
+    last = "She is a retired teacher who still rows across the river every morning."
+    assert decision(page() + last + "\n", last)[0] == BODY  # a pronoun is not a name
+
+
+def test_two_sentence_headline_under_a_related_label_is_a_teaser():
+    teaser = "'Nobody is closing the ferry,' they said. Here is the list of routes that close this winter"
+    text = page() + "Related:\n" + teaser + "\nRecommended Example Videos\nTags: ferries, bridges\n"
+    assert decision(text, teaser) == (BOILERPLATE, "context.teaser_headline")
+
+
+def test_share_label_after_the_dateline_and_names_joined_by_and_in_the_byline_block():
+    lines = [HEADLINE, "By", "JANE DOE", "and", "JOHN SMITH", "Updated 9:41 PM GMT+1, March 6, 2026", "Share", "Email"]
+    lines += ["Facebook", "X", "LinkedIn", "Reddit", "Bluesky", "Flipboard", "Pinterest", "Copy link", "Read More"]
+    text = "\n".join(lines + [P1, P2, P3]) + "\n"
+    for line in ("and", "JOHN SMITH", "Updated 9:41 PM GMT+1, March 6, 2026"):
+        assert decision(text, line) == (BODY, "body.header"), line
+    assert decision(text, "Share")[0] == BOILERPLATE
+    dated = "\n".join([HEADLINE, P1, "Jane Doe", "March 5, 2026, 11:48 pm", "Share", "Facebook", P2, P3]) + "\n"
+    assert decision(dated, "Share")[0] == BOILERPLATE  # a dateline leaves no sentence open

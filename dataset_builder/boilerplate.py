@@ -358,11 +358,11 @@ def rules_fingerprint() -> str:
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TERMINAL_MARKS = (".", "!", "?", "…", ":")
 _CLOSING_QUOTES = "\"'”’»)]"
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}"  # two or three capitalised words
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"  # By Name[, role][ • date]
                      r"(?:,|\s*$|\s+(?:[•|·–—-]|(?i:published|updated|posted|on)\b|\d))"
-                     r"|^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2} in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$"  # Name in City
-                     r"|^(?:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}, )*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}"
-                     r" and [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}$")  # Name, Name and Name
+                     rf"|^{_NAME} in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$"  # Name in City
+                     rf"|^(?:{_NAME}, )*{_NAME} and {_NAME}$")  # Name, Name and Name
 _READER = re.compile(r"\b(?:you|your|yours|you['’](?:re|ll|ve|d))\b", re.IGNORECASE)
 #: Widgets whose lead-in line addresses the reader ("Think your friends would be interested?").
 _APPEAL_RULES = frozenset({"ui.share_follow", "ui.share_prompt", "ui.subscribe", "ui.support", "ui.donate"})
@@ -971,10 +971,10 @@ def _unended_caption(c: _LineContext) -> _Decision | None:
     Photo captions of several sentences often drop the final full stop ("… as they marched towards
     the EU delegation"); body paragraphs keep it. Above a short line the page prints three times
     or more (the photographer's credit under every photo) this holds in any text, except right
-    under the headline (a standfirst above the author's name, which the author box repeats). The other
-    cases are for flat texts only, not scrapes, where a link's text cuts a sentence over several
-    lines; never above a tweet attribution (tweet text ends as it likes), nor when the next line
-    continues the sentence.
+    under the headline (a standfirst above the author's name, which the author box repeats).
+    The other cases are for flat texts only, not scrapes, where a link's text cuts a sentence
+    over several lines; never above a tweet attribution (tweet text ends as it likes), nor when
+    the next line continues the sentence.
     """
     ln, nxt, doc = c.ln, c.nxt, c.doc
     if not ln.unended or ln.tail is not None or nxt is None:

@@ -381,6 +381,11 @@ _DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|1\d{9}
                          r"(?:utc|gmt)[+-]\d{1,2}(?::?\d\d)?|et|pt|ct|bst|cest|eest|est|edt|pst|pdt|cst|cdt|cet|eet|msk|"
                          r"updated?|published|posted|first|originally|last|on|at|of|the|ago|just|now|today|yesterday|"
                          r"(?:hour|hr|minute|min|second|sec|day|week)s?)$", re.IGNORECASE)
+_SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|findings)|summary|highlights|at a glance|"
+                            r"in brief|what we know(?: so far)?|main points)\s*:?", re.IGNORECASE)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_GALLERY_COUNT = re.compile(r"\d{1,3}\s+/\s+\d{1,3}")
+_GALLERY_COUNTER = re.compile(r"\W*(?:\d{1,3}\s*/\s*\d{1,3}|(?:item|photo|image|slide|picture) \d+ of \d+)\W*", re.I)
 _NO_LANG = LangResult(None, 0.0)
 
 
@@ -544,11 +549,14 @@ def _title_case(ln: _Line) -> bool:
 def _date_only(core: str) -> bool:
     """Only date/time tokens (and at least one digit): a time stamp or dateline.
 
-    A bare number of one to three digits is not one: it is a gallery or comment counter ("9").
+    A bare number of one to three digits is not one, nor four digits that are no year: it is a
+    gallery, comment or view counter ("9", "1262"); nor "3 / 12", a gallery's photo counter.
     Unix time stamps (ten or thirteen digits, as live blogs print them) are.
     """
     bare = core.strip()
-    if len(bare) <= 3 and bare.isdigit():
+    if bare.isdigit() and (len(bare) <= 3 or len(bare) == 4 and not _YEAR.fullmatch(bare)):
+        return False
+    if _GALLERY_COUNT.fullmatch(bare):
         return False
     return _DIGIT.search(core) is not None and all(
         _DATE_TOKEN.match(m.group().strip(".()[]:")) for m in _DATE_PART.finditer(core) if m.group().strip(".()[]:"))
@@ -578,12 +586,41 @@ def _mark_sign_offs(body: list[_Line]) -> None:
     an outlet footer may still follow it, so "last" means: the next line that is not short is not
     prose. Done before the decision, so that the lines around a sign-off see it as boilerplate.
     """
-    for i, ln in enumerate(body):
+    for i in range(len(body) - 1, -1, -1):  # bottom up: a bio above another bio ends the prose too
+        ln = body[i]
         if ln.cls == GOOD and _next_context(body, i) == BAD:
             rule = _last_rule_of(ln.text)
             if rule is not None:
                 ln.cls, ln.rule = BAD, rule
                 ln.notes.append("ends the prose")
+
+
+def _mark_polls(body: list[_Line]) -> None:
+    """Give class BAD to a poll's question and answer options: the lines above its vote button.
+
+    A poll is a question (a line ending in "?"), two to ``poll_max_options`` short answer lines
+    without an end mark ("Yes", "Hard to say"), then a line of ``ui.poll_button`` ("Vote",
+    "Total votes: 1 342"). Done before the decision, like the sign-offs, so that a question and
+    its answers are not read as a subhead and short body lines.
+    """
+    button = RULES_BY_ID["ui.poll_button"]
+    for i, ln in enumerate(body):
+        if ln.rule is not button:
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= T["poll_max_options"] and _poll_option(body[j]):
+            j -= 1
+        if i - j - 1 >= 2 and j >= 0 and body[j].text.endswith("?") and body[j].cls != BAD:
+            for opt in body[j:i]:
+                opt.cls, opt.rule = BAD, RULES_BY_ID["ui.poll"]
+                opt.notes.append("above a poll's vote button")
+
+
+def _poll_option(ln: _Line) -> bool:
+    """A poll answer: a short line without an end mark, or one that ``ui.poll_option`` removed."""
+    if ln.cls == BAD:
+        return ln.rule is RULES_BY_ID["ui.poll_option"]
+    return ln.cls == SHORT and not ln.terminal and 0 < ln.words <= T["poll_option_max_words"]
 
 
 def clear_memos() -> None:
@@ -844,7 +881,7 @@ def _line_context(doc: _DocFacts, i: int) -> _LineContext:
     nxt = body[i + 1] if i + 1 < len(body) else None
     in_header = head is not None and head < i < doc.header_end and i != doc.first_good
     continues = (prev is not None and prev.label == BODY and not prev.terminal and prev.words > 0
-                 and prev.cls != DATE  # a dateline opens no sentence
+                 and prev.cls != DATE and i - 1 != head  # a dateline or the headline opens no sentence
                  and (bool(_OPEN_END.search(prev.text)) or bool(_LOWER_END.search(prev.text))
                       or _starts_lower(ln)))
     return _LineContext(doc, i, ln, prev, nxt, in_header, continues)
@@ -929,12 +966,29 @@ def _teaser_item(c: _LineContext) -> _Decision | None:
 
 
 def _tag_item(c: _LineContext) -> _Decision | None:
-    """An unpunctuated line of short tags (one, or several separated by commas) under a tag-list label or another tag."""
+    """An unpunctuated line of short tags (one, or several separated by commas) under a tag-list label or another tag.
+
+    A line repeating an item of the list above ends it: that is the first subhead under a table
+    of contents.
+    """
     ln, prev = c.ln, c.prev
     if prev is not None and prev.rule in _TAG_RUN and ln.cls in (SHORT, HEADING, CAPTION) and not ln.terminal \
             and all(len(tag.split()) <= T["tag_max_words"] for tag in ln.text.split(",")):
-        return _Decision(BOILERPLATE, RULES_BY_ID["context.tag_item"], f"under {prev.rule.id}")
+        if not _repeats_list_item(c.doc.body, c.i):
+            return _Decision(BOILERPLATE, RULES_BY_ID["context.tag_item"], f"under {prev.rule.id}")
+        if c.nxt is not None and c.nxt.cls == GOOD:
+            return _Decision(BODY, RULES_BY_ID["body.subhead"], "first subhead under the contents list naming it")
     return None
+
+
+def _repeats_list_item(body: list[_Line], i: int) -> bool:
+    """Line ``i`` repeats an item of the tag or contents list right above it."""
+    j = i - 1
+    while j >= 0 and body[j].rule in _TAG_RUN:
+        if body[j].key == body[i].key:
+            return True
+        j -= 1
+    return False
 
 
 def _headline_repeat(c: _LineContext) -> _Decision | None:
@@ -1080,9 +1134,16 @@ def _list_item(c: _LineContext) -> _Decision | None:
 
 
 def _in_list(prev: _Line | None) -> bool:
-    """``prev`` is a body line that opens or continues a list (ends in ":" or ";", or is an item)."""
-    return prev is not None and prev.label == BODY and (
-        prev.rule is RULES_BY_ID["body.list_item"] or prev.text.endswith((":", ";")))
+    """``prev`` opens or continues a list: a body line ending in ":" or ";", an item, or a summary label.
+
+    A summary box's label ("Key points", "Key findings", "At a glance") opens the list of the
+    article's own summary lines, whatever it is itself (sites print it as a template string).
+    """
+    if prev is None:
+        return False
+    if prev.cls in (SHORT, HEADING) and _SUMMARY_LABEL.fullmatch(prev.text):
+        return True
+    return prev.label == BODY and (prev.rule is RULES_BY_ID["body.list_item"] or prev.text.endswith((":", ";")))
 
 
 def _link_split(c: _LineContext) -> _Decision | None:
@@ -1099,6 +1160,20 @@ def _link_split(c: _LineContext) -> _Decision | None:
             and _capitalised(nxt) and c.prev is not None and c.prev.label == BODY \
             and after is not None and (after.cls == GOOD or _starts_lower(after)):
         return _Decision(BODY, RULES_BY_ID["body.continuation"], "sentence continues into the link text below")
+    return None
+
+
+def _gallery_caption(c: _LineContext) -> _Decision | None:
+    """The line right under a gallery counter ("3 / 12", "Photo 3 of 14") is a caption when a credit or counter follows.
+
+    A gallery prints counter, caption and credit for every photo; a body paragraph the template
+    puts under a counter is followed by more prose, not by a credit.
+    """
+    prev, nxt = c.prev, c.nxt
+    if c.ln.cls == BAD or prev is None or nxt is None or not _GALLERY_COUNTER.fullmatch(prev.text):
+        return None
+    if _bare_credit(nxt) or nxt.rule is RULES_BY_ID["credit.photo"] or _GALLERY_COUNTER.fullmatch(nxt.text):
+        return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "under a gallery counter, above a credit")
     return None
 
 
@@ -1200,7 +1275,7 @@ def _context(c: _LineContext) -> _Decision:
 #: header zone is settled before dates, captions and short-line context.
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
     _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
-    _nearby_repeat, _suffix_repeat, _unended_caption, _between_appeals, _prose, _link, _header, _date, _tweet_text,
+    _nearby_repeat, _suffix_repeat, _unended_caption, _gallery_caption, _between_appeals, _prose, _link, _header, _date, _tweet_text,
     _tweet_above, _list_item, _link_split, _stamped_heading, _caption, _continuation, _document_repeat, _site_repeat,
     _other_language,
 )
@@ -1213,6 +1288,7 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
     Each line is decided by the first of ``_STEPS`` that decides it, else by ``_context``.
     """
     _mark_sign_offs(body)
+    _mark_polls(body)
     doc = _doc_facts(body, layout, stats, site, identify, doc_lang)
     for i, ln in enumerate(body):
         c = _line_context(doc, i)
@@ -1225,7 +1301,31 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
         ln.label, ln.rule = decision.label, decision.rule
         if decision.note:
             ln.notes.append(decision.note)
+    _drop_trailing_islands(body, doc.head)
     return doc.head
+
+
+#: rules whose lines close an article: past one of these, a lone prose line is no longer the article
+_ARTICLE_END = frozenset(RULES_BY_ID[r] for r in (
+    "ui.teaser", "context.teaser_headline", "structure.link_teaser", "ui.tag_label", "context.tag_item",
+    "ui.author_bio", "ui.outlet_about", "ui.copyright", "ui.support", "ui.donate", "ui.subscribe", "ui.form"))
+
+
+def _drop_trailing_islands(body: list[_Line], head: int | None) -> None:
+    """Relabel the last body line as boilerplate while it stands alone past the article's end.
+
+    An article's prose runs in one stretch, broken only by embeds (a gallery, a video player); a
+    single prose line ``island_min_gap`` or more boilerplate lines below the previous body line,
+    with a line that closes articles between them (a teaser list, tags, an author bio, an appeal,
+    a copyright line: ``_ARTICLE_END``) and no body after it, is a footer sentence, a feed item or
+    a disclaimer. Repeated, so such a footer goes line by line; the headline always stays.
+    """
+    bodies = [i for i, ln in enumerate(body) if ln.label == BODY]
+    while len(bodies) >= 2 and bodies[-1] != head and bodies[-1] - bodies[-2] > T["island_min_gap"] and any(
+            ln.rule in _ARTICLE_END for ln in body[bodies[-2] + 1: bodies[-1]]):
+        ln = body[bodies.pop()]
+        ln.notes.append(f"{ln.rule.id} overridden: alone below the article's end")
+        ln.label, ln.rule = BOILERPLATE, RULES_BY_ID["context.trailing_island"]
 
 
 def _between_widgets(prev: _Line | None, nxt: _Line | None) -> bool:

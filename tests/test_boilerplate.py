@@ -221,6 +221,16 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.promo", "Join Example VIP and use the promo code BRIDGE to get 40% off your membership."),
     ("ui.teaser", "Trending on Example News Videos"),
     ("ui.video_player", "Video Player is loading."),
+    ("ui.video_player", "Your browser does not support the video tag."),
+    ("ui.video_player", "If playback doesn't begin shortly, try restarting your device."),
+    ("ui.label", "Show key events only"),
+    ("ui.label", "Auto-update"),
+    ("ui.counter", "3 / 12"),
+    ("ui.counter", "1 284 votes"),
+    ("ui.counter", "1262"),
+    ("ui.poll_button", "Vote"),
+    ("ui.poll_button", "Total votes: 1 342"),
+    ("ui.poll_button", "Голосовать"),
     ("ui.video_player", "Duration 2:14"),
     ("ui.contact", "Do you have a tip on a transport story that Example News should be covering? Let us know."),
     ("ui.promo", "Listen to the latest episode of Example Radio on Spotify and Apple Podcasts."),
@@ -344,6 +354,45 @@ def test_poll_widget_lines_are_removed_with_their_question():
     assert decision(text, "Vote in our poll") == (BOILERPLATE, "ui.poll")
 
 
+@pytest.mark.parametrize("question, options, button", [
+    ("Should the city build a second bridge over the river?", ["Yes", "No", "Hard to say"], "Vote"),
+    ("Have you already visited the new library?", ["Yes, last week", "Not yet, but I am planning to"],
+     "Total votes: 1 342"),
+])
+def test_poll_question_and_options_go_with_the_vote_button(question, options, button):
+    text = page(question, *options, button)
+    for line in (question, *options):
+        assert decision(text, line) == (BOILERPLATE, "ui.poll"), line
+    assert decision(text, button) == (BOILERPLATE, "ui.poll_button")
+
+
+def test_question_subhead_with_short_lines_but_no_vote_button_stays_body():
+    question = "What happens next?"
+    text = page(question, "The council will vote on the plan in December.")
+    assert decision(text, question)[0] == BODY
+
+
+def test_gallery_caption_under_a_counter_above_a_credit_is_a_caption():
+    """Counter, caption, credit: a gallery's caption is removed even when it reads as a full sentence."""
+    caption = "Rescuers clear the rubble of a warehouse in the port district on Saturday morning after the strike."
+    text = page("1 / 12", caption, "Photo: State Emergency Service", "2 / 12")
+    assert decision(text, caption) == (BOILERPLATE, "structure.caption")
+    assert decision(text, "1 / 12") == (BOILERPLATE, "ui.counter")
+    assert decision(page("1 / 12", caption), caption)[0] == BODY  # prose follows: a paragraph under the gallery
+
+
+def test_view_counter_under_the_dateline_is_not_a_date():
+    text = "\n".join([HEADLINE, "03.10.2025 18:47", "1262", "", P1, P2, P3]) + "\n"
+    assert decision(text, "03.10.2025 18:47")[0] == BODY
+    assert decision(text, "1262") == (BOILERPLATE, "ui.counter")
+
+
+def test_the_headline_opens_no_sentence_for_a_label_under_it():
+    headline = "Ukraine war live: Kyiv ready for talks after US pauses military aid"
+    text = "\n".join([headline, "", "Key events", "", P1, P2, P3]) + "\n"
+    assert decision(text, "Key events") == (BOILERPLATE, "ui.label")
+
+
 def test_sign_off_before_feed_teasers_is_removed():
     """A bio or the outlet's self-description ends the prose even when teasers in prose follow later."""
     bio = "Jane Doe is a transport correspondent for Example News who has covered the city since 2015."
@@ -356,6 +405,29 @@ def test_sign_off_before_feed_teasers_is_removed():
     assert decision(page(about), about)[0] == BODY  # with the article's prose after it
     channel = "Example TV is an independent European news channel broadcasting in many languages."
     assert decision(page() + channel + "\nCopyright 2026 Example TV\n", channel) == (BOILERPLATE, "ui.outlet_about")
+
+
+FOOTER = ("Tags:", "Economy", "Share", "Facebook", "Telegram", "Copy link")
+VIDEO = ("Video", "Watch later", "Share", "Copy link", "Watch on YouTube", "Your browser does not support the video tag.")
+LONE = "The regional council said its new budget would be published in full on its website next week."
+LONE2 = "Councillors will vote on the plan in December, after a month of public consultation in every district."
+
+
+def test_lone_prose_line_far_below_the_article_is_a_trailing_island():
+    """A single prose line six or more lines below the body, past a tag list, with nothing after it, is footer."""
+    text = page() + "\n".join(FOOTER) + "\n" + LONE + "\n"
+    assert decision(text, LONE) == (BOILERPLATE, "context.trailing_island")
+    assert decision(text, P4)[0] == BODY
+
+
+@pytest.mark.parametrize("tail", [
+    "\n".join(FOOTER[:5]) + "\n" + LONE,  # only five boilerplate lines above it: still the article
+    "\n".join(VIDEO) + "\n" + LONE,  # below an embedded video: nothing closed the article
+    "\n".join(FOOTER) + "\n" + LONE + "\n" + LONE2,  # two lines: a block, not an island
+])
+def test_prose_near_the_body_or_in_a_block_is_not_an_island(tail):
+    text = page() + tail + "\n"
+    assert decision(text, LONE)[0] == BODY
 
 
 def test_prose_between_two_appeal_lines_is_part_of_the_appeal():
@@ -419,6 +491,8 @@ def test_byline_block_under_the_headline_is_header_even_without_prose_in_reach()
     "Jane Doe is a retired Crown prosecutor who writes on civil liberties and the courts for Example News.",
     "Khaled al-Hamdani is a Yemeni journalist based in Hodeidah. He covers the war for Example News.",
     "Dean Rockwell is a former Marine and small-business owner who writes about energy policy and the river.",
+    "Jane Doe is deputy editor-in-chief of Example News. Before joining it in 2019 she worked for a news agency.",
+    "Jane Doe covers the regional economy and energy markets for Example News.",
 ])
 def test_author_bio_shapes_closing_the_article_are_removed(bio):
     """Each bio shape is a sign-off as the page's last line and above a share widget, and body with prose after it."""
@@ -478,6 +552,51 @@ def test_bulleted_items_under_a_colon_lead_in_are_body():
     text = page("Under the draft guidance, councils would have to meet these conditions:", *items)
     for item in items:
         assert decision(text, item)[0] == BODY
+
+
+def test_bios_of_two_authors_under_each_other_are_both_sign_offs():
+    first = "Jane Doe is deputy editor of Example News. Before joining it in 2019 she worked for a news agency."
+    second = "John Roe covers the regional economy and energy markets for Example News."
+    text = page() + "Authors\n" + first + "\n" + second + "\nShare\n"
+    assert decision(text, first) == (BOILERPLATE, "ui.author_bio")
+    assert decision(text, second) == (BOILERPLATE, "ui.author_bio")
+
+
+@pytest.mark.parametrize("rule, line", [
+    ("ui.outlet_about", "Example Public Broadcasting (EPB) is a joint news portal of Example Television and Radio."),
+    ("ui.outlet_about", "Radio Example is funded by the national parliament through an independent agency."),
+    ("ui.outlet_about", "Example Research is a reader-funded media. We accept no money from corporations."),
+])
+def test_outlet_descriptions_close_the_page(rule, line):
+    assert decision(page() + line + "\nPrivacy policy\n", line) == (BOILERPLATE, rule)
+    assert decision(page(line), line)[0] == BODY  # with the article's prose after it
+
+
+@pytest.mark.parametrize("rule, line", [
+    ("ui.comment_policy", "The comments below have not been moderated."),
+    ("ui.comment_policy", "By posting your comment you agree to our house rules."),
+    ("ui.comment_policy", "Share what you think"),
+    ("ui.counter", "Comments 214"),
+    ("ui.copyright", "Example Agency. The mass media registration certificate No. 123-45 was issued on 1 June 2021."),
+    ("ui.support", "I hope you appreciated this article. Before you move on, would you consider supporting our work?"),
+])
+def test_comment_footer_and_appeal_wording(rule, line):
+    assert decision(page(line), line) == (BOILERPLATE, rule)
+
+
+def test_contents_list_items_are_removed_until_the_first_subhead_repeats_one():
+    items = ["Pension indexation", "Electricity prices", "Crossing the border"]
+    text = "\n".join([HEADLINE, "", P1, "Contents", *items, "Pension indexation", P2, P3]) + "\n"
+    labels = [(ln, lab) for ln, lab, _ in line_labels(text, run(text))]
+    assert labels[2:7] == [("Contents", BOILERPLATE), *((x, BOILERPLATE) for x in items), ("Pension indexation", BODY)]
+
+
+def test_unended_lines_under_a_summary_label_are_the_articles_summary():
+    items = ["Police estimate around 1,300 tractors entered the city overnight",
+             "EU leaders agreed a support package for Ukraine in under an hour"]
+    text = "\n".join([HEADLINE, "", P1, "Key points", *items, P2, P3]) + "\n"
+    for item in items:
+        assert decision(text, item) == (BODY, "body.list_item")
 
 
 def test_comma_separated_tags_under_a_tag_label_are_tags():

@@ -474,7 +474,9 @@ def _cut_subline(raw: str, ln: _Line) -> str:
             ln.tail, hi = rule, m.start()
             break
     if ln.tail is _CREDIT_TAIL:  # "sentence.Caption glued on Credit: AFP": the caption goes with its credit
-        m = _GLUED_CAPTION.pattern.search(raw, lo, hi)
+        end = len(raw[:hi].rstrip())
+        end -= raw[end - 1:end] in (".", "!", "?")  # the caption's own full stop before the credit
+        m = _GLUED_CAPTION.pattern.search(raw, lo, end)
         if m and m.start() > lo:
             ln.tail, hi = _GLUED_CAPTION, m.start()
     ln.core_start, ln.core_end = ln.start + lo, ln.start + hi

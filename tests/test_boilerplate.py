@@ -1408,6 +1408,8 @@ def test_flat_standfirst_above_a_list_of_author_names_is_header(names):
     ("Crews said the water supply in several buildings still runs on a schedule.", "Photo: Jane Doe / Telegram"),
     ('The mayor called the closure a "temporary measure".',
      "A ferry waits at the pier in Kherson before dawn on Monday [Jane Doe/Example Agency]"),
+    ("Crews said the last ferry would sail on Sunday evening.",
+     "A ferry waits at the pier in Kherson before dawn on Monday. © Example Agency / Jane Doe"),
 ])
 def test_caption_or_credit_glued_to_a_sentence_without_a_space_is_cut_off_it(sentence, glued):
     text = page(sentence + glued)

@@ -384,6 +384,8 @@ _DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|1\d{9}
 _SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|findings)|summary|highlights|at a glance|"
                             r"in brief|what we know(?: so far)?|main points)\s*:?", re.IGNORECASE)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[\s\u00a0]\d{3})+")  # "1 245": a counter, not a day and a year
+_READING_TIME = re.compile(r"\d{1,3}\s*min(?:ute)?s?", re.IGNORECASE)  # "7 min" (to read), not "7 min ago"
 _GALLERY_COUNT = re.compile(r"\d{1,3}\s+/\s+\d{1,3}")
 _GALLERY_COUNTER = re.compile(r"\W*(?:\d{1,3}\s*/\s*\d{1,3}|(?:item|photo|image|slide|picture) \d+ of \d+)\W*", re.I)
 _NO_LANG = LangResult(None, 0.0)
@@ -552,13 +554,14 @@ def _date_only(core: str) -> bool:
     """Only date/time tokens (and at least one digit): a time stamp or dateline.
 
     A bare number of one to three digits is not one, nor four digits that are no year: it is a
-    gallery, comment or view counter ("9", "1262"); nor "3 / 12", a gallery's photo counter.
+    gallery, comment or view counter ("9", "1262", "1 245"); nor "3 / 12", a gallery's photo counter;
+    nor "7 min", a reading time.
     Unix time stamps (ten or thirteen digits, as live blogs print them) are.
     """
     bare = core.strip()
     if bare.isdigit() and (len(bare) <= 3 or len(bare) == 4 and not _YEAR.fullmatch(bare)):
         return False
-    if _GALLERY_COUNT.fullmatch(bare):
+    if _GALLERY_COUNT.fullmatch(bare) or _GROUPED_NUMBER.fullmatch(bare) or _READING_TIME.fullmatch(bare):
         return False
     return _DIGIT.search(core) is not None and all(
         _DATE_TOKEN.match(m.group().strip(".()[]:")) for m in _DATE_PART.finditer(core) if m.group().strip(".()[]:"))
@@ -622,7 +625,7 @@ def _poll_option(ln: _Line) -> bool:
     """A poll answer: a short line without an end mark, or one that ``ui.poll_option`` removed."""
     if ln.cls == BAD:
         return ln.rule is RULES_BY_ID["ui.poll_option"]
-    return ln.cls == SHORT and not ln.terminal and 0 < ln.words <= T["poll_option_max_words"]
+    return ln.cls in (SHORT, CAPTION) and not ln.terminal and 0 < ln.words <= T["poll_option_max_words"]
 
 
 def clear_memos() -> None:
@@ -1206,12 +1209,21 @@ def _continuation(c: _LineContext) -> _Decision | None:
 
 
 def _tweet_above(c: _LineContext) -> _Decision | None:
-    """A short line right above a tweet attribution, with body above it or prose below, is the tweet's text."""
-    nxt, prev = c.nxt, c.prev
-    if nxt is not None and nxt.cls == BAD and nxt.rule is not None and nxt.rule.id == "tweet.attribution" \
-            and (prev is not None and prev.label == BODY or _next_context(c.doc.body, c.i + 1) == GOOD):
+    """A short line right above a tweet attribution, with body above it or prose below, is the tweet's text.
+
+    So is the first of two such lines under body (a tweet whose text the page breaks in two).
+    """
+    nxt, prev, body = c.nxt, c.prev, c.doc.body
+    if _attribution(nxt) and (prev is not None and prev.label == BODY or _next_context(body, c.i + 1) == GOOD):
         return _Decision(BODY, RULES_BY_ID["body.tweet_text"], "followed by a tweet attribution")
+    if c.ln.cls in (CAPTION, SHORT) and prev is not None and prev.label == BODY and nxt is not None \
+            and nxt.cls in (CAPTION, SHORT, NEAR) and c.i + 2 < len(body) and _attribution(body[c.i + 2]):
+        return _Decision(BODY, RULES_BY_ID["body.tweet_text"], "first line of a tweet above its attribution")
     return None
+
+
+def _attribution(ln: _Line | None) -> bool:
+    return ln is not None and ln.cls == BAD and ln.rule is RULES_BY_ID["tweet.attribution"]
 
 
 def _document_repeat(c: _LineContext) -> _Decision | None:

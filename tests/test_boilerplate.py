@@ -231,6 +231,15 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.poll_button", "Vote"),
     ("ui.poll_button", "Total votes: 1 342"),
     ("ui.poll_button", "Голосовать"),
+    ("ui.video_player", "Listen to this article"),
+    ("ui.video_player", "This audio is created with AI assistance"),
+    ("ui.counter", "7 min"),
+    ("ui.teaser", "You can find all of Example News's reporting on the war here."),
+    ("ui.disclaimer", "This material was produced with the financial support of the European Union. Its contents are "
+                      "the sole responsibility of Example News."),
+    ("ui.editor_note", "Interview has been edited for length and clarity."),
+    ("ui.editor_note", "This column was first published in Ukrainian on our website. Translated by Example English."),
+    ("ui.editor_note", "This is an abridged translation of the original interview in Russian."),
     ("ui.video_player", "Duration 2:14"),
     ("ui.contact", "Do you have a tip on a transport story that Example News should be covering? Let us know."),
     ("ui.promo", "Listen to the latest episode of Example Radio on Spotify and Apple Podcasts."),
@@ -358,6 +367,9 @@ def test_poll_widget_lines_are_removed_with_their_question():
     ("Should the city build a second bridge over the river?", ["Yes", "No", "Hard to say"], "Vote"),
     ("Have you already visited the new library?", ["Yes, last week", "Not yet, but I am planning to"],
      "Total votes: 1 342"),
+    ("Should the city pay for the ferry if the region stops financing it?",
+     ["Yes, people on the left bank are residents of the city", "No, it would mean paying for the region's project",
+      "Only in exchange for a new timetable"], "Vote"),
 ])
 def test_poll_question_and_options_go_with_the_vote_button(question, options, button):
     text = page(question, *options, button)
@@ -385,6 +397,8 @@ def test_view_counter_under_the_dateline_is_not_a_date():
     text = "\n".join([HEADLINE, "03.10.2025 18:47", "1262", "", P1, P2, P3]) + "\n"
     assert decision(text, "03.10.2025 18:47")[0] == BODY
     assert decision(text, "1262") == (BOILERPLATE, "ui.counter")
+    grouped = "\n".join([HEADLINE, "03.10.2025 18:47", "1\u00a0245", "", P1, P2, P3]) + "\n"
+    assert decision(grouped, "1\u00a0245") == (BOILERPLATE, "ui.counter")
 
 
 def test_the_headline_opens_no_sentence_for_a_label_under_it():
@@ -1011,6 +1025,14 @@ def test_tweet_text_above_its_attribution_is_body():
     text = page("Ready For Traffic At Last", "pic.twitter.com/Zz99Yy — City Hall (@cityhall) March 5, 2024")
     assert decision(text, "Ready For Traffic At Last") == (BODY, "body.tweet_text")
 
+
+
+def test_tweet_text_broken_over_two_lines_above_its_attribution_is_body():
+    first = "A stunning view of the new bridge this afternoon as the last lights go on 🌉"
+    second = "Traffic will open at six tomorrow morning, so plan your trip if you are out and about"
+    text = page(first, second, "pic.twitter.com/Zz99Yy", "— City Hall (@cityhall) March 5, 2024")
+    assert decision(text, first) == (BODY, "body.tweet_text")
+    assert decision(text, second) == (BODY, "body.tweet_text")
 
 # --- repetition -----------------------------------------------------------------------------
 

@@ -384,6 +384,7 @@ _DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|1\d{9}
 _SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|findings)|summary|highlights|at a glance|"
                             r"in brief|what we know(?: so far)?|main points)\s*:?", re.IGNORECASE)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_FULLY_QUOTED = re.compile(r"[\"“«„‘'][^\"“”«»]+[\"”»’']")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[\s\u00a0]\d{3})+")  # "1 245": a counter, not a day and a year
 _READING_TIME = re.compile(r"\d{1,3}\s*min(?:ute)?s?", re.IGNORECASE)  # "7 min" (to read), not "7 min ago"
 _GALLERY_COUNT = re.compile(r"\d{1,3}\s+/\s+\d{1,3}")
@@ -1315,8 +1316,28 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
         ln.label, ln.rule = decision.label, decision.rule
         if decision.note:
             ln.notes.append(decision.note)
+    _move_pull_quotes(body)
     _drop_trailing_islands(body, doc.head)
     return doc.head
+
+
+def _move_pull_quotes(body: list[_Line]) -> None:
+    """When a copy removed as ``repeat.nearby`` is the plain sentence and its original a quoted card, swap them.
+
+    A pull quote repeats a sentence of the article in quotation marks, after it or before it;
+    ``repeat.nearby`` removes the later copy. When the earlier copy is the whole line in
+    quotation marks and the later one is not, the earlier is the card and the later the body.
+    """
+    nearby = RULES_BY_ID["repeat.nearby"]
+    for i, ln in enumerate(body):
+        if ln.rule is not nearby or _FULLY_QUOTED.fullmatch(ln.text):
+            continue
+        for w in body[max(0, i - T["duplicate_window"]):i]:
+            if w.label == BODY and w.token_set and _FULLY_QUOTED.fullmatch(w.text) and _near_duplicate(ln, w):
+                w.label, w.rule, ln.label, ln.rule = BOILERPLATE, nearby, BODY, RULES_BY_ID["body.prose"]
+                w.notes.append("a quoted card of the sentence below")
+                ln.notes.append("the sentence a quoted card above repeats")
+                break
 
 
 #: rules whose lines close an article: past one of these, a lone prose line is no longer the article

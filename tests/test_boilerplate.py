@@ -1052,6 +1052,17 @@ def test_pull_quote_repeating_a_paragraph_is_removed():
     assert decision(text, card) == (BOILERPLATE, "repeat.nearby")
 
 
+
+def test_quoted_card_above_the_sentence_it_repeats_is_the_pull_quote():
+    card = "“A city that takes a decade to build a bridge is not a city that can plan for the 2030s.”"
+    sentence = "A city that takes a decade to build a bridge is not a city that can plan for the 2030s."
+    text = page(card, P1.replace("officials", "planners"), sentence)
+    assert decision(text, card) == (BOILERPLATE, "repeat.nearby")
+    assert decision(text, sentence) == (BODY, "body.prose")
+    both_plain = page(sentence.replace(".", " now."), P1.replace("officials", "planners"), sentence)
+    assert decision(both_plain, sentence) == (BOILERPLATE, "repeat.nearby")  # the later copy, as before
+
+
 def test_line_that_is_the_same_text_twice_is_a_widget():
     line = "Should the bridge carry a toll? Should the bridge carry a toll?"
     assert decision(page(line), line) == (BOILERPLATE, "repeat.within_line")

@@ -384,6 +384,7 @@ _DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|1\d{9}
 _SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|findings)|summary|highlights|at a glance|"
                             r"in brief|what we know(?: so far)?|main points)\s*:?", re.IGNORECASE)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _FULLY_QUOTED = re.compile(r"[\"“«„‘'][^\"“”«»]+[\"”»’']")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[\s\u00a0]\d{3})+")  # "1 245": a counter, not a day and a year
 _READING_TIME = re.compile(r"\d{1,3}\s*min(?:ute)?s?", re.IGNORECASE)  # "7 min" (to read), not "7 min ago"
@@ -1005,10 +1006,16 @@ def _headline_repeat(c: _LineContext) -> _Decision | None:
 
 
 def _nearby_repeat(c: _LineContext) -> _Decision | None:
-    """A line repeating a long run of one just above it is a copy (pull quote, caption duplicate, poll)."""
+    """A line repeating a long run of one just above it is a copy (pull quote, caption duplicate, poll).
+
+    Not a heading right above prose that repeats a removed line: that copy was the link to it in a
+    "Key events" list or a contents box, and this is the entry's or section's own heading.
+    """
     ln, body, i = c.ln, c.doc.body, c.i
+    heading = ln.cls != GOOD and c.nxt is not None and c.nxt.cls == GOOD
     if ln.cls != DATE and ln.token_set and any(
-            _near_duplicate(ln, w) for w in body[max(0, i - T["duplicate_window"]):i] if w.token_set):
+            _near_duplicate(ln, w) for w in body[max(0, i - T["duplicate_window"]):i]
+            if w.token_set and not (heading and w.label == BOILERPLATE)):
         return _Decision(BOILERPLATE, RULES_BY_ID["repeat.nearby"], "repeats a line above")
     return None
 
@@ -1169,6 +1176,33 @@ def _link_split(c: _LineContext) -> _Decision | None:
     return None
 
 
+def _photo_story_caption(c: _LineContext) -> _Decision | None:
+    """Prose right above a "Name / Outlet" credit that the page prints three times or more is a caption.
+
+    A photo story puts the same photographer's credit under every photo, and the caption above
+    each credit reads like prose, full stop included. A single credit under a paragraph proves
+    nothing (templates put one under the body text too), so the credit must recur.
+    """
+    ln, nxt, doc = c.ln, c.nxt, c.doc
+    if ln.cls == GOOD and nxt is not None and "/" in nxt.text and _credit_like(nxt, doc) \
+            and (doc.head is None or c.i != doc.head + 1):
+        return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "above a photo credit the page repeats")
+    return None
+
+
+def _numbered_subhead(c: _LineContext) -> _Decision | None:
+    """A numbered line without an end mark ("2. The grain did not go to the poorest") above prose is a subhead.
+
+    Listicles number their subheads; a numbered teaser list is followed by its next item or a
+    widget, not by a paragraph.
+    """
+    ln, nxt = c.ln, c.nxt
+    if ln.cls in (CAPTION, SHORT) and not ln.terminal and nxt is not None and nxt.cls == GOOD \
+            and _NUMBERED.match(ln.text):
+        return _Decision(BODY, RULES_BY_ID["body.subhead"], "numbered subhead above prose")
+    return None
+
+
 def _gallery_caption(c: _LineContext) -> _Decision | None:
     """The line right under a gallery counter ("3 / 12", "Photo 3 of 14") is a caption when a credit or counter follows.
 
@@ -1184,9 +1218,10 @@ def _gallery_caption(c: _LineContext) -> _Decision | None:
 
 
 def _stamped_heading(c: _LineContext) -> _Decision | None:
-    """A caption-like line between a time stamp and prose is a live-blog entry's heading."""
-    prev, nxt = c.prev, c.nxt
-    if c.ln.cls == CAPTION and prev is not None and prev.cls == DATE and nxt is not None and nxt.cls == GOOD:
+    """A caption-like or short line of three words or more between a time stamp and prose is a live-blog entry's heading."""
+    prev, nxt, ln = c.prev, c.nxt, c.ln
+    if (ln.cls == CAPTION or ln.cls in (SHORT, HEADING) and ln.words >= 3) and prev is not None and prev.cls == DATE \
+            and nxt is not None and nxt.cls == GOOD:
         return _Decision(BODY, RULES_BY_ID["body.subhead"], "entry heading under a time stamp")
     return None
 
@@ -1290,8 +1325,8 @@ def _context(c: _LineContext) -> _Decision:
 #: header zone is settled before dates, captions and short-line context.
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
     _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
-    _nearby_repeat, _suffix_repeat, _unended_caption, _gallery_caption, _between_appeals, _prose, _link, _header, _date, _tweet_text,
-    _tweet_above, _list_item, _link_split, _stamped_heading, _caption, _continuation, _document_repeat, _site_repeat,
+    _nearby_repeat, _suffix_repeat, _unended_caption, _gallery_caption, _photo_story_caption, _between_appeals, _prose, _link, _header, _date, _tweet_text,
+    _tweet_above, _list_item, _link_split, _stamped_heading, _numbered_subhead, _caption, _continuation, _document_repeat, _site_repeat,
     _other_language,
 )
 

@@ -240,6 +240,11 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.editor_note", "Interview has been edited for length and clarity."),
     ("ui.editor_note", "This column was first published in Ukrainian on our website. Translated by Example English."),
     ("ui.editor_note", "This is an abridged translation of the original interview in Russian."),
+    ("url.only", "t.me/examplechannel/10451"),
+    ("ui.form", "14,892 have signed the petition."),
+    ("ui.form", "Keep me updated via email on this petition and related issues."),
+    ("ui.copyright", "All content created by the Example News Foundation is available without charge to any legitimate "
+                     "news publisher that can provide a large audience."),
     ("ui.video_player", "Duration 2:14"),
     ("ui.contact", "Do you have a tip on a transport story that Example News should be covering? Let us know."),
     ("ui.promo", "Listen to the latest episode of Example Radio on Spotify and Apple Podcasts."),
@@ -626,6 +631,35 @@ def test_cyrillic_string_glued_after_the_last_sentence_is_cut_with_its_latin_wor
     assert decision(text, line)[0] == BODY
     cut = [text[s.start:s.end] for s in run(text).spans if s.rule == "script.cyrillic_tail"]
     assert "".join(cut).strip() == "Читайте Example News в Google News"
+
+
+def test_prose_above_a_credit_the_photo_story_repeats_is_a_caption():
+    credit = "Jane Doe / Example Agency"
+    captions = ["Pupils of a fourth-grade class walk down the stairs to the underground school on Monday.",
+                "A bus driver waits for pupils of the second shift near the school. The city has bought four buses.",
+                "The canteen of the underground school. Meals for the youngest pupils are free this year."]
+    text = "\n".join([HEADLINE, "", P1, captions[0], credit, P2, captions[1], credit, P3, captions[2], credit, P4]) + "\n"
+    for caption in captions:
+        assert decision(text, caption) == (BOILERPLATE, "structure.caption")
+    assert decision(text, P2)[0] == BODY
+    once = "\n".join([HEADLINE, "", P1, captions[0], credit, P2, P3]) + "\n"
+    assert decision(once, captions[0])[0] == BODY  # a single credit under a paragraph proves nothing
+
+
+def test_entry_heading_repeating_a_key_events_link_is_body():
+    heading = "Russia claims 112 Ukrainian drones downed overnight"
+    text = "\n".join([HEADLINE, "", P1, "Key events", heading, "Show key events only", "17:42", heading, P2, P3]) + "\n"
+    sep = run(text)
+    labels = [(ln, lab) for ln, lab, _ in line_labels(text, sep) if ln == heading]
+    assert labels == [(heading, BOILERPLATE), (heading, BODY)]
+
+
+def test_numbered_subheads_above_paragraphs_are_body():
+    """A listicle numbers its subheads: "2. …" above a paragraph is a subhead, not a teaser or caption."""
+    heads = ["1. The memorandum on exports was never honoured by anyone", "2. The grain did not go to the poorest"]
+    text = "\n".join([HEADLINE, "", P1, heads[0], P2, heads[1], P3, P4]) + "\n"
+    for head in heads:
+        assert decision(text, head) == (BODY, "body.subhead")
 
 
 def test_numbered_teaser_list_items_are_not_prose():

@@ -359,7 +359,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TERMINAL_MARKS = (".", "!", "?", "…", ":")
 _CLOSING_QUOTES = "\"'”’»)]"
 _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}"  # two or three capitalised words
-_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"  # By Name[, role][ • date]
+_BYLINE = re.compile(r"^By\s+[A-Z][\w./'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"  # By Name[, role][ • date]
                      r"(?:,|\s*$|\s+(?:[•|·–—-]|(?i:published|updated|posted|on)\b|\d))"
                      rf"|^{_NAME} in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$"  # Name in City
                      rf"|^(?:{_NAME}, )*{_NAME} and {_NAME}$")  # Name, Name and Name
@@ -1190,6 +1190,23 @@ def _photo_story_caption(c: _LineContext) -> _Decision | None:
     return None
 
 
+def _entry_text_at(body: list[_Line], j: int) -> bool:
+    """A live-blog entry's text starts at ``j``: prose, or a "By …" byline then prose or a sentence cut at a link."""
+    if j < len(body) and body[j].cls == SHORT and _BYLINE.match(body[j].text):
+        j += 1
+        return j < len(body) and (body[j].cls == GOOD or body[j].cls == CAPTION and body[j].text[-1:].islower())
+    return j < len(body) and body[j].cls == GOOD
+
+
+def _entry_byline(c: _LineContext) -> _Decision | None:
+    """A "By …" line right under a live-blog entry's heading is the entry's byline."""
+    prev = c.prev
+    if c.ln.cls == SHORT and prev is not None and prev.label == BODY and prev.rule is RULES_BY_ID["body.subhead"] \
+            and _BYLINE.match(c.ln.text) and c.i >= 2 and c.doc.body[c.i - 2].cls == DATE:
+        return _Decision(BODY, RULES_BY_ID["body.header"], "byline of the entry above")
+    return None
+
+
 def _numbered_subhead(c: _LineContext) -> _Decision | None:
     """A numbered line without an end mark ("2. The grain did not go to the poorest") above prose is a subhead.
 
@@ -1219,9 +1236,9 @@ def _gallery_caption(c: _LineContext) -> _Decision | None:
 
 def _stamped_heading(c: _LineContext) -> _Decision | None:
     """A caption-like or short line of three words or more between a time stamp and prose is a live-blog entry's heading."""
-    prev, nxt, ln = c.prev, c.nxt, c.ln
+    prev, ln = c.prev, c.ln
     if (ln.cls == CAPTION or ln.cls in (SHORT, HEADING) and ln.words >= 3) and prev is not None and prev.cls == DATE \
-            and nxt is not None and nxt.cls == GOOD:
+            and _entry_text_at(c.doc.body, c.i + 1):
         return _Decision(BODY, RULES_BY_ID["body.subhead"], "entry heading under a time stamp")
     return None
 
@@ -1326,7 +1343,7 @@ def _context(c: _LineContext) -> _Decision:
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
     _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
     _nearby_repeat, _suffix_repeat, _unended_caption, _gallery_caption, _photo_story_caption, _between_appeals, _prose, _link, _header, _date, _tweet_text,
-    _tweet_above, _list_item, _link_split, _stamped_heading, _numbered_subhead, _caption, _continuation, _document_repeat, _site_repeat,
+    _tweet_above, _list_item, _link_split, _stamped_heading, _entry_byline, _numbered_subhead, _caption, _continuation, _document_repeat, _site_repeat,
     _other_language,
 )
 

@@ -654,6 +654,18 @@ def test_entry_heading_repeating_a_key_events_link_is_body():
     assert labels == [(heading, BOILERPLATE), (heading, BODY)]
 
 
+def test_live_blog_entry_with_its_own_byline_and_a_link_cut_sentence_is_body():
+    heading = "Court Jails Teacher For Six Years Over Anti-War Comments"
+    byline = "By RFE/RL's Russian Service"
+    cut = "A court has sentenced a 52-year-old history teacher to six years in prison, according to the rights group"
+    lines = [HEADLINE, P1, P2, "Share", "15:10 GMT", heading, byline, cut, "OVD-Info", P3, "Share", P4]
+    text = SCRAPE_HEAD + "\n".join(lines) + "\n\n## Links\n\n- [OVD-Info](https://ovd.info/)\n"
+    assert decision(text, heading) == (BODY, "body.subhead")
+    assert decision(text, byline) == (BODY, "body.header")
+    assert decision(text, cut) == (BODY, "body.continuation")
+    assert decision(text, "15:10 GMT") == (BOILERPLATE, "date.only")
+
+
 def test_numbered_subheads_above_paragraphs_are_body():
     """A listicle numbers its subheads: "2. …" above a paragraph is a subhead, not a teaser or caption."""
     heads = ["1. The memorandum on exports was never honoured by anyone", "2. The grain did not go to the poorest"]

@@ -241,6 +241,9 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.editor_note", "This column was first published in Ukrainian on our website. Translated by Example English."),
     ("ui.editor_note", "This is an abridged translation of the original interview in Russian."),
     ("url.only", "t.me/examplechannel/10451"),
+    ("ui.embed_note", "Copy/paste the article video embed link below:"),
+    ("ui.label", "Copy"),
+    ("caption.dated", "The mayor speaks to reporters at the end of a council meeting in Lviv, Thursday, Feb. 1, 2024."),
     ("ui.form", "14,892 have signed the petition."),
     ("ui.form", "Keep me updated via email on this petition and related issues."),
     ("ui.copyright", "All content created by the Example News Foundation is available without charge to any legitimate "
@@ -357,6 +360,7 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     "Auditors found an error in the ballot count for the bridge referendum, the commission said.",
     "Who pays for the new bridge",
     "He wrote the senator's fundraising emails for next year.",
+    "The council will meet again on Thursday, and the vote is expected in February 2024.",
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY

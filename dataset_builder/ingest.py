@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -17,6 +18,9 @@ MANIFEST_NAME = "manifest.jsonl"
 MANIFEST_FIELDS = ("path", "outlet", "url", "languages", "published_at", "retrieved_at", "license")
 #: Share of control characters (other than whitespace) above which decoded text is called binary.
 MAX_CONTROL_SHARE = 0.01
+#: "- **Domain**: example.com" or "- **URL**: https://example.com/…" in a scrape's metadata block
+_SCRAPED_DOMAIN = re.compile(r"^- \*\*(?:Domain|URL)\*\*: (?:https?://)?([^/\s]+)", re.MULTILINE)
+_SCRAPE_HEAD_CHARS = 4000
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -49,13 +53,21 @@ class RawDocument:
 
     @property
     def site(self) -> str:
-        """The site key used for corpus repetition: the outlet, else the URL host, else the folder."""
+        """The site key used for corpus repetition.
+
+        The manifest's outlet, else its URL's host, else the domain a markdown scrape names in its
+        ``## Metadata`` section; a page with none of them is a site of its own (a folder of
+        unrelated pages is not one site, and a short line two of them share is not a template).
+        """
         meta = self.source.meta
         if meta.get("outlet"):
             return str(meta["outlet"])
         if meta.get("url"):
             return str(meta["url"]).split("/")[2] if "//" in str(meta["url"]) else str(meta["url"])
-        return str(Path(self.source.relpath).parent)
+        scraped = _SCRAPED_DOMAIN.search(self.text, 0, _SCRAPE_HEAD_CHARS)
+        if scraped:
+            return scraped.group(1).removeprefix("www.")
+        return self.source.relpath
 
 
 @dataclass(frozen=True)

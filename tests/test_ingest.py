@@ -63,13 +63,17 @@ def test_discover_reads_manifest_and_unlisted_files(tmp_path):
     assert any("not JSON" in reason for path, reason in reasons.items() if path.endswith("manifest.jsonl:3"))
 
 
-def test_site_key_prefers_outlet_then_url_host(tmp_path):
-    def doc(meta):
-        return RawDocument(Source(tmp_path, "x/a.txt", meta), "t", "h", "utf-8")
+def test_site_key_prefers_outlet_then_url_host_then_the_scraped_domain(tmp_path):
+    def doc(meta, text="t", path="x/a.txt"):
+        return RawDocument(Source(tmp_path, path, meta), text, "h", "utf-8")
 
-    assert doc({"outlet": "TASS", "url": "https://tass.com/a"}).site == "TASS"
-    assert doc({"url": "https://tass.com/politics/1"}).site == "tass.com"
-    assert doc({}).site == "x"
+    scrape = "# www.example.com\n\n## Metadata\n\n- **URL**: https://www.example.com/news/1\n\n## Content\n\nText\n"
+    assert doc({"outlet": "TASS", "url": "https://tass.com/a"}, scrape).site == "TASS"
+    assert doc({"url": "https://tass.com/politics/1"}, scrape).site == "tass.com"
+    assert doc({}, scrape).site == "example.com"
+    assert doc({}, scrape.replace("- **URL**: https://www.example.com/news/1", "- **Domain**: news.example.org")).site \
+        == "news.example.org"
+    assert doc({}).site == "x/a.txt" and doc({}, path="x/b.txt").site == "x/b.txt"  # no provenance: a site of its own
 
 
 def test_missing_folder_is_an_error(tmp_path):

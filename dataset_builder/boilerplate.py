@@ -923,7 +923,7 @@ def _rule_hit(c: _LineContext) -> _Decision | None:
     ln = c.ln
     if ln.cls != BAD:
         return None
-    if ln.rule.weak and c.continues:
+    if ln.rule.weak and c.continues and not ln.text.endswith(":"):  # "Author:" is a label, whatever is above
         return _Decision(BODY, RULES_BY_ID["body.continuation"],
                          f"{ln.rule.id} overridden: previous line left the sentence open")
     if ln.rule is RULES_BY_ID["nav.bullet_list"] and _in_list(c.prev):

@@ -242,6 +242,10 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.editor_note", "This is an abridged translation of the original interview in Russian."),
     ("url.only", "t.me/examplechannel/10451"),
     ("ui.embed_note", "Copy/paste the article video embed link below:"),
+    ("ui.embed_note", "Created with Datawrapper"),
+    ("ui.embed_note", "Get the data"),
+    ("credit.photo", "Photos courtesy of the Hawryliuk family"),
+    ("caption.credited", "Jane Doe at the company's test site near the city. Фото: Example Tech"),
     ("ui.label", "Copy"),
     ("caption.dated", "The mayor speaks to reporters at the end of a council meeting in Lviv, Thursday, Feb. 1, 2024."),
     ("ui.form", "14,892 have signed the petition."),
@@ -668,6 +672,14 @@ def test_live_blog_entry_with_its_own_byline_and_a_link_cut_sentence_is_body():
     assert decision(text, byline) == (BODY, "body.header")
     assert decision(text, cut) == (BODY, "body.continuation")
     assert decision(text, "15:10 GMT") == (BOILERPLATE, "date.only")
+
+
+def test_a_label_ending_in_a_colon_continues_no_sentence():
+    standfirst = ("Volunteer crews are learning to stop attack drones with cheap interceptors. The results so far are "
+                  "mixed, and the crews say the hardest part is the night")
+    text = SCRAPE_HEAD + "\n".join([HEADLINE, standfirst, "Author:", "Jane Doe", "4 March 2026", P1, P2, P3]) + "\n"
+    assert decision(text, "Author:") == (BOILERPLATE, "ui.label")
+    assert decision(text, "Jane Doe")[0] == BODY
 
 
 def test_numbered_subheads_above_paragraphs_are_body():

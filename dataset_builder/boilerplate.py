@@ -1115,6 +1115,8 @@ def _header(c: _LineContext) -> _Decision | None:
     if not name and ln.cls != NEAR and (foreign := _other_language(c)) is not None:
         return foreign
     if ln.cls == CAPTION and doc.layout is None and (doc.byline is None or c.i > doc.byline):
+        if _in_list(c.prev):  # a summary box under the headline ("Summary" / its items)
+            return _Decision(BODY, RULES_BY_ID["body.list_item"], "item of the list introduced above")
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "header zone of a flat text")
     return _Decision(BODY, RULES_BY_ID["body.header"], "between headline and first paragraph")
 

@@ -244,6 +244,17 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.embed_note", "Copy/paste the article video embed link below:"),
     ("ui.embed_note", "Created with Datawrapper"),
     ("ui.embed_note", "Get the data"),
+    ("ui.embed_note", "Skip twitter post by City Hall"),
+    ("ui.embed_note", "Allow X content?"),
+    ("ui.embed_note", "edited 08:41"),
+    ("ui.wire_credit", "This article includes reporting by The Associated Press."),
+    ("ui.contact", "Are you affected by the storm? If it is safe to do so, you can share your pictures, videos and "
+                   "experiences by emailing news@example.com."),
+    ("ui.contact", "Please include a contact number if you are willing to speak to a journalist."),
+    ("ui.form", "We are committed to truth and accuracy in all of our journalism. Read our editorial standards."),
+    ("ui.form", "Submit a Correction →"),
+    ("ui.copyright", "This article appeared originally on Example Journal."),
+    ("caption.credited", "A serviceman fires a machine gun at a drone in the region. File pic: Example Agency"),
     ("credit.photo", "Photos courtesy of the Hawryliuk family"),
     ("caption.credited", "Jane Doe at the company's test site near the city. Фото: Example Tech"),
     ("ui.label", "Copy"),
@@ -616,6 +627,14 @@ def test_contents_list_items_are_removed_until_the_first_subhead_repeats_one():
     text = "\n".join([HEADLINE, "", P1, "Contents", *items, "Pension indexation", P2, P3]) + "\n"
     labels = [(ln, lab) for ln, lab, _ in line_labels(text, run(text))]
     assert labels[2:7] == [("Contents", BOILERPLATE), *((x, BOILERPLATE) for x in items), ("Pension indexation", BODY)]
+
+
+def test_summary_box_right_under_a_flat_headline_keeps_its_items():
+    items = ["A rare red weather warning for rain is in force for parts of the east from 18:00 until midday",
+             "About 400 homes are being evacuated as the river is expected to burst its banks"]
+    text = "\n".join([HEADLINE, "", "Summary", *items, P1, P2, P3]) + "\n"
+    for item in items:
+        assert decision(text, item) == (BODY, "body.list_item")
 
 
 def test_unended_lines_under_a_summary_label_are_the_articles_summary():

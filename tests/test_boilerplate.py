@@ -258,6 +258,7 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("credit.photo", "Photos courtesy of the Hawryliuk family"),
     ("caption.credited", "Jane Doe at the company's test site near the city. Фото: Example Tech"),
     ("ui.label", "Copy"),
+    ("ui.label", "Follow Us"),
     ("caption.dated", "The mayor speaks to reporters at the end of a council meeting in Lviv, Thursday, Feb. 1, 2024."),
     ("ui.form", "14,892 have signed the petition."),
     ("ui.form", "Keep me updated via email on this petition and related issues."),

@@ -388,6 +388,7 @@ _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _FULLY_QUOTED = re.compile(r"[\"“«„‘'][^\"“”«»]+[\"”»’']")
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[\s\u00a0]\d{3})+")  # "1 245": a counter, not a day and a year
 _READING_TIME = re.compile(r"\d{1,3}\s*min(?:ute)?s?", re.IGNORECASE)  # "7 min" (to read), not "7 min ago"
+_PLAYER_TIME = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}")  # "0:00 / 7:31", a player
 _GALLERY_COUNT = re.compile(r"\d{1,3}\s+/\s+\d{1,3}")
 _GALLERY_COUNTER = re.compile(r"\W*(?:\d{1,3}\s*/\s*\d{1,3}|(?:item|photo|image|slide|picture) \d+ of \d+)\W*", re.I)
 _NO_LANG = LangResult(None, 0.0)
@@ -557,13 +558,14 @@ def _date_only(core: str) -> bool:
 
     A bare number of one to three digits is not one, nor four digits that are no year: it is a
     gallery, comment or view counter ("9", "1262", "1 245"); nor "3 / 12", a gallery's photo counter;
-    nor "7 min", a reading time.
+    nor "7 min", a reading time; nor "0:00 / 7:31", a player's position.
     Unix time stamps (ten or thirteen digits, as live blogs print them) are.
     """
     bare = core.strip()
     if bare.isdigit() and (len(bare) <= 3 or len(bare) == 4 and not _YEAR.fullmatch(bare)):
         return False
-    if _GALLERY_COUNT.fullmatch(bare) or _GROUPED_NUMBER.fullmatch(bare) or _READING_TIME.fullmatch(bare):
+    if _GALLERY_COUNT.fullmatch(bare) or _GROUPED_NUMBER.fullmatch(bare) or _READING_TIME.fullmatch(bare) \
+            or _PLAYER_TIME.fullmatch(bare):
         return False
     return _DIGIT.search(core) is not None and all(
         _DATE_TOKEN.match(m.group().strip(".()[]:")) for m in _DATE_PART.finditer(core) if m.group().strip(".()[]:"))

@@ -259,6 +259,16 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("caption.credited", "Jane Doe at the company's test site near the city. Фото: Example Tech"),
     ("ui.label", "Copy"),
     ("ui.label", "Follow Us"),
+    ("ui.counter", "👁 51.3K 12:47"),
+    ("ui.teaser", "Sputnik Explains"),
+    ("ui.video_player", "0:00 / 7:31"),
+    ("ui.wire_credit", "Reuters contributed reporting."),
+    ("ui.support", "A monthly contribution of as little as $2 helps pay for the reporting you just read."),
+    ("ui.support", "A Message from Example News:"),
+    ("ui.label", "Remind me later."),
+    ("credit.photo", "Video: Example TV / YouTube"),
+    ("ui.author_appeal", "Hi, this is Jane Doe. I spent two days in the village to report this story, and I want to ask "
+                         "you for something."),
     ("caption.dated", "The mayor speaks to reporters at the end of a council meeting in Lviv, Thursday, Feb. 1, 2024."),
     ("ui.form", "14,892 have signed the petition."),
     ("ui.form", "Keep me updated via email on this petition and related issues."),
@@ -377,6 +387,7 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     "Who pays for the new bridge",
     "He wrote the senator's fundraising emails for next year.",
     "The council will meet again on Thursday, and the vote is expected in February 2024.",
+    "Hi-tech firms said this is a good year for exports.",
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY

@@ -386,10 +386,10 @@ _SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|f
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _FULLY_QUOTED = re.compile(r"[\"“«„‘'][^\"“”«»]+[\"”»’']")
-_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[\s\u00a0]\d{3})+")  # "1 245": a counter, not a day and a year
-_READING_TIME = re.compile(r"\d{1,3}\s*min(?:ute)?s?", re.IGNORECASE)  # "7 min" (to read), not "7 min ago"
-_PLAYER_TIME = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}")  # "0:00 / 7:31", a player
-_GALLERY_COUNT = re.compile(r"\d{1,3}\s+/\s+\d{1,3}")
+#: number shapes that are counters, never dates: "3 / 12" (spaced; "1/12" may be a date), "1 245",
+#: "7 min" (to read; "7 min ago" is a time stamp), "0:00 / 7:31" (a player's position)
+_COUNTER_SHAPE = re.compile(r"\d{1,3}\s+/\s+\d{1,3}|\d{1,3}(?:[\s\u00a0]\d{3})+|\d{1,3}\s*min(?:ute)?s?|"
+                            r"(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}", re.IGNORECASE)
 _GALLERY_COUNTER = re.compile(r"\W*(?:\d{1,3}\s*/\s*\d{1,3}|(?:item|photo|image|slide|picture) \d+ of \d+)\W*", re.I)
 _NO_LANG = LangResult(None, 0.0)
 
@@ -564,8 +564,7 @@ def _date_only(core: str) -> bool:
     bare = core.strip()
     if bare.isdigit() and (len(bare) <= 3 or len(bare) == 4 and not _YEAR.fullmatch(bare)):
         return False
-    if _GALLERY_COUNT.fullmatch(bare) or _GROUPED_NUMBER.fullmatch(bare) or _READING_TIME.fullmatch(bare) \
-            or _PLAYER_TIME.fullmatch(bare):
+    if _COUNTER_SHAPE.fullmatch(bare):
         return False
     return _DIGIT.search(core) is not None and all(
         _DATE_TOKEN.match(m.group().strip(".()[]:")) for m in _DATE_PART.finditer(core) if m.group().strip(".()[]:"))
@@ -1048,7 +1047,7 @@ def _unended_caption(c: _LineContext) -> _Decision | None:
     ln, nxt, doc = c.ln, c.nxt, c.doc
     if not ln.unended or ln.tail is not None or nxt is None:
         return None
-    if _credit_like(nxt, doc) and (doc.head is None or c.i != doc.head + 1):  # not a standfirst above its byline
+    if _above_repeated_credit(c):
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
                          "several sentences, the last without an end mark, above a credit the page repeats")
     if doc.layout is not None:
@@ -1187,11 +1186,18 @@ def _photo_story_caption(c: _LineContext) -> _Decision | None:
     each credit reads like prose, full stop included. A single credit under a paragraph proves
     nothing (templates put one under the body text too), so the credit must recur.
     """
-    ln, nxt, doc = c.ln, c.nxt, c.doc
-    if ln.cls == GOOD and nxt is not None and "/" in nxt.text and _credit_like(nxt, doc) \
-            and (doc.head is None or c.i != doc.head + 1):
+    if c.ln.cls == GOOD and c.nxt is not None and "/" in c.nxt.text and _above_repeated_credit(c):
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "above a photo credit the page repeats")
     return None
+
+
+def _above_repeated_credit(c: _LineContext) -> bool:
+    """The next line is a credit the page repeats (``_credit_like``), and this line is not right under the headline.
+
+    Right under the headline such a pair is a standfirst above the author's name, which the
+    author box repeats.
+    """
+    return c.nxt is not None and _credit_like(c.nxt, c.doc) and (c.doc.head is None or c.i != c.doc.head + 1)
 
 
 def _entry_text_at(body: list[_Line], j: int) -> bool:
@@ -1233,7 +1239,7 @@ def _gallery_caption(c: _LineContext) -> _Decision | None:
     prev, nxt = c.prev, c.nxt
     if c.ln.cls == BAD or prev is None or nxt is None or not _GALLERY_COUNTER.fullmatch(prev.text):
         return None
-    if _bare_credit(nxt) or nxt.rule is RULES_BY_ID["credit.photo"] or _GALLERY_COUNTER.fullmatch(nxt.text):
+    if _bare_credit(nxt) or _GALLERY_COUNTER.fullmatch(nxt.text):
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "under a gallery counter, above a credit")
     return None
 
@@ -1346,9 +1352,9 @@ def _context(c: _LineContext) -> _Decision:
 #: header zone is settled before dates, captions and short-line context.
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
     _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
-    _nearby_repeat, _suffix_repeat, _unended_caption, _gallery_caption, _photo_story_caption, _between_appeals, _prose, _link, _header, _date, _tweet_text,
-    _tweet_above, _list_item, _link_split, _stamped_heading, _entry_byline, _numbered_subhead, _caption, _continuation, _document_repeat, _site_repeat,
-    _other_language,
+    _nearby_repeat, _suffix_repeat, _unended_caption, _gallery_caption, _photo_story_caption, _between_appeals,
+    _prose, _link, _header, _date, _tweet_text, _tweet_above, _list_item, _link_split, _stamped_heading,
+    _entry_byline, _numbered_subhead, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
 )
 
 

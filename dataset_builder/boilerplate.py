@@ -212,7 +212,7 @@ def _hints(pattern: str, match: str) -> frozenset[str] | None:
     return _required_strings(parsed)
 
 
-def _load_table() -> tuple[str, dict, frozenset[str], frozenset[str], tuple[Rule, ...]]:
+def _load_table() -> tuple[str, dict, frozenset[str], frozenset[str], frozenset[str], tuple[Rule, ...]]:
     raw = json.loads(resources.files(__package__).joinpath("data/boilerplate_rules.json").read_text("utf-8"))
     rules = tuple(
         Rule(r["id"], r["label"], r["reason"],
@@ -221,10 +221,10 @@ def _load_table() -> tuple[str, dict, frozenset[str], frozenset[str], tuple[Rule
              bool(r.get("inline")), tuple(r.get("requires", ())))
         for r in raw["rules"])
     return (raw["version"], raw["thresholds"], frozenset(raw["stopwords_en"].split()),
-            frozenset(raw["byline_roles"].split()), rules)
+            frozenset(raw["byline_roles"].split()), frozenset(raw["standfirst_cues"].split()), rules)
 
 
-RULES_VERSION, THRESHOLDS, STOPWORDS, BYLINE_ROLES, RULES = _load_table()
+RULES_VERSION, THRESHOLDS, STOPWORDS, BYLINE_ROLES, STANDFIRST_CUES, RULES = _load_table()
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 _CREDIT_TAIL, _GLUED_CAPTION = RULES_BY_ID["credit.photo_tail"], RULES_BY_ID["caption.glued_tail"]
 _LAST_RULES = tuple(r for r in RULES if r.match == "last")
@@ -358,6 +358,7 @@ def rules_fingerprint() -> str:
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TERMINAL_MARKS = (".", "!", "?", "…", ":")
 _CLOSING_QUOTES = "\"'”’»)]"
+_OPENING_QUOTES = "\"'“‘«"
 _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}"  # two or three capitalised words
 _BYLINE = re.compile(r"^By\s+[A-Z][\w./'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"  # By Name[, role][ • date]
                      r"(?:,|\s*$|\s+(?:[•|·–—-]|(?i:published|updated|posted|on)\b|\d))"
@@ -366,6 +367,7 @@ _BYLINE = re.compile(r"^By\s+[A-Z][\w./'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"  # B
 _READER = re.compile(r"\b(?:you|your|yours|you['’](?:re|ll|ve|d))\b", re.IGNORECASE)
 #: Widgets whose lead-in line addresses the reader ("Think your friends would be interested?").
 _APPEAL_RULES = frozenset({"ui.share_follow", "ui.share_prompt", "ui.subscribe", "ui.support", "ui.donate"})
+_DONATION_RULES = frozenset({"ui.support", "ui.donate"})
 _TAG_RUN = (RULES_BY_ID["ui.tag_label"], RULES_BY_ID["context.tag_item"])  # a tag list goes on under these
 _OPEN_END = re.compile(r"(?:[,;(\[–—-]|\w['’]s)\s*$")  # a possessive cannot end a sentence
 _LOWER_END = re.compile(r"(?:^|\s)[a-z][^\s]*\s*$")
@@ -706,11 +708,18 @@ def _layout(text: str, contents: list[str]) -> _Layout | None:
 
 
 def _split_headline(contents: list[str], content: list[int], h1: list[str]) -> list[str]:
-    """The first line of an H1 the content prints over two lines (kicker + title), if any."""
+    """The first line of an H1 the content prints over two lines, if any.
+
+    Either a kicker above the title, or a title whose H1 ran on into the standfirst below
+    ("‘I taught children to sing’" / "Music teacher jailed for … message. Live updates …" under
+    the H1 "‘I taught children to sing’ Music teacher jailed for … message").
+    """
     lines = [i for i in content if contents[i].strip()]
     for a, b in zip(lines, lines[1:]):
-        if normalize_line(contents[a] + " " + contents[b]) in h1:
-            return [normalize_line(contents[a])]
+        first, joined = normalize_line(contents[a]), normalize_line(contents[a] + " " + contents[b])
+        if first and any(h == joined or len(h) > len(first) and joined.startswith(h) and h.startswith(first)
+                         for h in h1):
+            return [first]
     return []
 
 
@@ -1068,11 +1077,26 @@ def _unended_caption(c: _LineContext) -> _Decision | None:
 
 
 def _between_appeals(c: _LineContext) -> _Decision | None:
-    """Prose between two lines of a support or subscribe appeal is part of the appeal."""
-    prev, nxt = c.prev, c.nxt
-    if c.ln.cls == GOOD and prev is not None and nxt is not None and prev.label == BOILERPLATE \
-            and prev.rule.id in _APPEAL_RULES and nxt.cls == BAD and nxt.rule.id in _APPEAL_RULES:
-        return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], "between two lines of an appeal")
+    """Prose inside an appeal: the letter under "A Message from …" / "Dear readers," up to its next appeal line.
+
+    A single prose line between two lines of any support, subscribe or share appeal is part of
+    it. A longer letter (up to ``appeal_max_lines`` prose lines) counts only when it opens with a
+    donation appeal (``ui.support``, ``ui.donate``): a share button above the article's first
+    paragraphs and a newsletter box below them must not take the paragraphs with them.
+    """
+    ln, prev, doc = c.ln, c.prev, c.doc
+    if ln.cls != GOOD or prev is None or prev.label != BOILERPLATE:
+        return None
+    letter = prev.rule.id in _DONATION_RULES or prev.rule is RULES_BY_ID["context.appeal"]
+    if not letter and prev.rule.id not in _APPEAL_RULES:
+        return None
+    reach = T["appeal_max_lines"] if letter else 1
+    for j in range(c.i + 1, min(len(doc.body), c.i + 1 + reach)):
+        nxt = doc.body[j]
+        if nxt.cls == BAD and nxt.rule.id in _APPEAL_RULES:
+            return _Decision(BOILERPLATE, RULES_BY_ID["context.appeal"], "inside an appeal: an appeal line follows")
+        if nxt.cls != GOOD:
+            break
     return None
 
 
@@ -1118,8 +1142,36 @@ def _header(c: _LineContext) -> _Decision | None:
     if ln.cls == CAPTION and doc.layout is None and (doc.byline is None or c.i > doc.byline):
         if _in_list(c.prev):  # a summary box under the headline ("Summary" / its items)
             return _Decision(BODY, RULES_BY_ID["body.list_item"], "item of the list introduced above")
+        if (why := _standfirst(c)) is not None:
+            return _Decision(BODY, RULES_BY_ID["body.header"], why)
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "header zone of a flat text")
     return _Decision(BODY, RULES_BY_ID["body.header"], "between headline and first paragraph")
+
+
+def _standfirst(c: _LineContext) -> str | None:
+    """Why an unpunctuated line right under a flat headline is a standfirst or summary bullet, not a caption.
+
+    A photo caption shows a scene ("Fireworks exploded overhead as revelers welcomed the New
+    Year"); a standfirst reports or claims ("Budapest says …", "… will fail if …", a line opening
+    with a quotation): ``STANDFIRST_CUES`` are the reporting verbs and modals. Two or more
+    unpunctuated lines in a row, starting right under the headline, are the page's summary
+    bullets, as a photo has one caption. Neither holds below a byline or a widget line.
+    """
+    ln, doc = c.ln, c.doc
+    if doc.byline is not None:
+        return None
+    run = doc.body[doc.head + 1:doc.header_end]
+    top = 0
+    while top < len(run) and run[top].cls == CAPTION and run[top].tail is None:
+        top += 1
+    at = c.i - doc.head - 1
+    if at >= top:
+        return None
+    if at == 0 and (ln.text[:1] in _OPENING_QUOTES or not STANDFIRST_CUES.isdisjoint(ln.tokens)):
+        return "standfirst under the headline: it reports or claims"
+    if top >= 2:
+        return "summary bullet under the headline: one of several unpunctuated lines"
+    return None
 
 
 def _date(c: _LineContext) -> _Decision | None:
@@ -1326,7 +1378,8 @@ def _context(c: _LineContext) -> _Decision:
     """The last step, for the SHORT, NEAR and HEADING lines no other step decided: the neighbours decide.
 
     A short sentence or subhead next to prose is body; a short line between prose is body, one
-    after prose that opens a sentence is body, a sentence-case one before prose is a subhead;
+    after prose that opens a sentence (it ends in a lowercase function word or a comma; a
+    headline's "… With All" does not) is body, a sentence-case one before prose is a subhead;
     anything else sits among boilerplate. The note records the neighbours' labels.
     """
     ln, body, i = c.ln, c.doc.body, c.i
@@ -1339,7 +1392,7 @@ def _context(c: _LineContext) -> _Decision:
         return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], note)
     if p == GOOD and n == GOOD:
         return _Decision(BODY, RULES_BY_ID["body.context"], note)
-    if p == GOOD and (ln.tokens[-1] in STOPWORDS or _OPEN_END.search(ln.text)):
+    if p == GOOD and (ln.tokens[-1] in STOPWORDS and ln.surface[-1][0].islower() or _OPEN_END.search(ln.text)):
         return _Decision(BODY, RULES_BY_ID["body.continuation"], note + "; opens a sentence continued below")
     if n == GOOD and (not _title_case(ln) or _short_subhead(ln)):
         return _Decision(BODY, RULES_BY_ID["body.subhead"], note)

@@ -353,6 +353,15 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.contact", "To enquire about republishing our journalism, please contact the syndication desk."),
     ("ui.donate", "Join our newsroom fundraiser"),
     ("ui.support", "If you value our reporting, please consider making a donation to the Example Gazette."),
+    ("ui.support", "The Gazette's journalism is made possible by readers' donations. Please consider a monthly gift."),
+    ("ui.support", "We have no shareholders and no billionaire owner, so nobody edits our reporting but us."),
+    ("ui.support", "By supporting the Example Gazette, you're keeping a newsroom open in the eastern district."),
+    ("ui.comment_policy", "No comments have so far been submitted. Why not be the first to send us your thoughts?"),
+    ("ui.live_notice", "This live blog is now closed. You can continue to follow our coverage here."),
+    ("ui.live_notice", "We're pausing our live coverage of the bridge opening for now."),
+    ("ui.teaser", "You can find all the key developments from the weekend here."),
+    ("ui.byline_box", "Story by Example News"),
+    ("ui.byline_box", "Translation by Jane Doe"),
     ("ui.support", "Please help us reach our monthly fund-raising goal and keep the site running."),
     ("ui.copyright", "The contents of this site are ©2024 Example Publishing Ltd."),
     ("ui.teaser", "Recommended Example Videos"),
@@ -484,7 +493,29 @@ def test_prose_between_two_appeal_lines_is_part_of_the_appeal():
     middle = "Our independence means we can set our own agenda and voice our own opinions without owners."
     text = page() + "\n".join(["Please consider supporting our newsroom today.", middle,
                                "Your support helps our reporters stay on the ground."]) + "\n"
-    assert decision(text, middle) == (BOILERPLATE, "context.boilerplate")
+    assert decision(text, middle) == (BOILERPLATE, "context.appeal")
+
+
+LETTER = ["The authorities have blocked our website twice this year and labelled our reporters foreign agents.",
+          "Those decisions are meant to cut us off from the readers who need independent news the most.",
+          "We, the editors of the Example Gazette, will not stop publishing, but we cannot do it on our own."]
+
+
+def test_the_letter_under_a_donation_appeal_goes_with_it_up_to_its_next_appeal_line():
+    text = page() + "\n".join(["A Message from the Example Gazette:", "Dear readers,", *LETTER,
+                               "Your support, however small, keeps our reporters on the ground.", "Continue"]) + "\n"
+    for line in LETTER:
+        assert decision(text, line) == (BOILERPLATE, "context.appeal")
+
+
+def test_paragraphs_between_a_share_prompt_and_a_newsletter_box_stay_body():
+    text = "\n".join([HEADLINE, "", "Share on Facebook", P1, P2, P3,
+                      "Sign up for our newsletter to get the latest news in your inbox", P4]) + "\n"
+    for line in (P1, P2, P3):
+        assert decision(text, line)[0] == BODY
+    too_long = page() + "\n".join(["Dear readers,", *LETTER, P3, P4,
+                                   "Your support, however small, keeps our reporters on the ground."]) + "\n"
+    assert decision(too_long, LETTER[0])[0] == BODY  # five prose lines: an article, not a letter
 
 
 def test_teaser_list_goes_on_under_a_read_also_label_until_prose():
@@ -1278,6 +1309,15 @@ def test_scrape_headline_split_over_two_lines_is_found():
     assert decision(split, title)[0] == BODY
 
 
+def test_scrape_headline_whose_h1_runs_on_into_the_standfirst_is_found():
+    title, standfirst = "‘We will not wait another winter’", "Residents demand a date for the new bridge"
+    run_on = (SCRAPE.replace(f"- # {HEADLINE}", f"- # {title} {standfirst}")
+              .replace(f"\n{HEADLINE}\nBusiness\n", f"\n{title}\n{standfirst}. Live updates from the river.\n"))
+    sep = run(run_on)
+    assert sep.title == title
+    assert decision(run_on, title) == (BODY, "body.headline")
+
+
 def test_scrape_title_without_a_site_suffix_still_gives_the_headline():
     plain = SCRAPE.replace(f"- # {HEADLINE}\n", "").replace(f"{HEADLINE} | Example News", HEADLINE)
     sep = run(plain)
@@ -1315,6 +1355,46 @@ def test_standfirst_and_byline_of_a_flat_text_are_header_but_a_caption_after_the
     assert decision(city, standfirst) == (BODY, "body.header")
     no_byline = "\n".join([HEADLINE, caption, P1, P2, P3]) + "\n"
     assert decision(no_byline, caption) == (BOILERPLATE, "structure.caption")
+
+
+@pytest.mark.parametrize("standfirst", [
+    "The regional governor says the crossing will cut the drive to the hospital by forty minutes",
+    "Engineers warned the council in 2021 that the foundations were too shallow for the planned traffic",
+    "‘We were told every spring that the ferry would be back’, one resident recalls",
+    "A new crossing will not fix a transport system designed around the old ferry",
+])
+def test_a_standfirst_that_reports_or_claims_under_a_flat_headline_is_body(standfirst):
+    text = "\n".join([HEADLINE, "", standfirst, P1, P2, P3]) + "\n"
+    assert decision(text, standfirst) == (BODY, "body.header")
+
+
+def test_a_scene_under_a_flat_headline_is_still_a_caption():
+    scene = "Fireworks light up the sky over the new bridge as crowds gather on both banks for the opening"
+    text = "\n".join([HEADLINE, "", scene, P1, P2, P3]) + "\n"
+    assert decision(text, scene) == (BOILERPLATE, "structure.caption")
+    below = "\n".join([HEADLINE, "", "By Jane Doe", "The regional governor says the crossing will save lives",
+                       P1, P2, P3]) + "\n"
+    assert decision(below, "The regional governor says the crossing will save lives")[0] == BOILERPLATE
+
+
+def test_unpunctuated_lines_in_a_row_under_a_flat_headline_are_summary_bullets():
+    bullets = ["Up to 300 lorries a day are expected to use the crossing from the first week",
+               "The old ferry terminal on the eastern bank is to become a riverside park",
+               "Tolls were ruled out by the regional council in a vote on Tuesday evening"]
+    text = "\n".join([HEADLINE, "", *bullets, P1, P2, P3]) + "\n"
+    for line in bullets:
+        assert decision(text, line) == (BODY, "body.header")
+    mid = page(bullets[0], bullets[1])
+    assert decision(mid, bullets[0])[0] == BOILERPLATE  # not under the headline: captions
+
+
+def test_a_title_case_teaser_ending_in_a_function_word_opens_no_sentence():
+    teaser = "Mayor: Bridge Is Not Against Anyone, Open to Traffic From All"
+    text = page(teaser, "14 March, 10:20")
+    assert decision(text, teaser)[0] == BOILERPLATE
+    cut = "Residents of the eastern districts said the crossing was promised to them by the"
+    linked = page(cut, "Regional Transport Office", "in its 2019 plan for the river.")
+    assert decision(linked, cut)[0] == BODY
 
 
 def test_label_ending_in_a_colon_goes_with_the_widget_it_introduces():

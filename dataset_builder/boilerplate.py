@@ -1030,6 +1030,26 @@ def _nearby_repeat(c: _LineContext) -> _Decision | None:
     return None
 
 
+def _pull_quote(c: _LineContext) -> _Decision | None:
+    """A whole line in quotation marks whose words are nearly all in one longer prose line nearby is a card.
+
+    Pull-quote cards shorten or reword the sentence they repeat ("I think it is important …"
+    becomes "It is important …") and sit anywhere within ``pull_quote_window`` lines of it, above
+    or below, so the test is the share of the card's words found in that line, not a copied run
+    as for ``repeat.nearby``.
+    """
+    ln, body, i = c.ln, c.doc.body, c.i
+    if ln.cls not in (GOOD, NEAR) or not ln.token_set or not _FULLY_QUOTED.fullmatch(ln.text):
+        return None
+    need = T["duplicate_share"] * ln.words
+    for j in range(max(0, i - T["pull_quote_window"]), min(len(body), i + T["pull_quote_window"] + 1)):
+        other = body[j]
+        if other.cls == GOOD and other.words > ln.words and not _FULLY_QUOTED.fullmatch(other.text) \
+                and sum(map(other.token_set.__contains__, ln.tokens)) >= need:
+            return _Decision(BOILERPLATE, RULES_BY_ID["repeat.pull_quote"], f"a quoted card of line {other.number}")
+    return None
+
+
 def _suffix_repeat(c: _LineContext) -> _Decision | None:
     """A non-prose line whose attribution suffix (" - Site Name") recurs in the document or the site is a teaser."""
     ln, doc = c.ln, c.doc
@@ -1405,7 +1425,7 @@ def _context(c: _LineContext) -> _Decision:
 #: header zone is settled before dates, captions and short-line context.
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
     _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
-    _nearby_repeat, _suffix_repeat, _unended_caption, _gallery_caption, _photo_story_caption, _between_appeals,
+    _nearby_repeat, _pull_quote, _suffix_repeat, _unended_caption, _gallery_caption, _photo_story_caption, _between_appeals,
     _prose, _link, _header, _date, _tweet_text, _tweet_above, _list_item, _link_split, _stamped_heading,
     _entry_byline, _numbered_subhead, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
 )

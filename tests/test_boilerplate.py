@@ -256,6 +256,10 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.copyright", "This article appeared originally on Example Journal."),
     ("caption.credited", "A serviceman fires a machine gun at a drone in the region. File pic: Example Agency"),
     ("credit.photo", "Photos courtesy of the Hawryliuk family"),
+    ("credit.photo", "Courtesy of the River Museum"),
+    ("ui.embed_note", "Chart: Example News • Source: State Statistics Office • Get the data • Created with Datawrapper"),
+    ("ui.donate", "Support Friends of the River"),
+    ("ui.support", "The Gazette is published by a non-profit foundation funded through donations from our readers."),
     ("caption.credited", "Jane Doe at the company's test site near the city. Фото: Example Tech"),
     ("ui.label", "Copy"),
     ("ui.label", "Follow Us"),
@@ -1185,6 +1189,18 @@ def test_quoted_card_above_the_sentence_it_repeats_is_the_pull_quote():
     assert decision(text, sentence) == (BODY, "body.prose")
     both_plain = page(sentence.replace(".", " now."), P1.replace("officials", "planners"), sentence)
     assert decision(both_plain, sentence) == (BOILERPLATE, "repeat.nearby")  # the later copy, as before
+
+
+def test_reworded_quoted_card_several_lines_from_its_sentence_is_a_pull_quote():
+    sentence = ("The engineer said the crews had learned a great deal. I think it is fair to say the city now knows "
+                "how to build a bridge on soft ground, not only how to promise one.")
+    card = "“The city now knows how to build a bridge on soft ground, not only how to promise one.”"
+    text = page(sentence, P1.replace("officials", "planners"), P3.replace("Residents", "Farmers"),
+                P4.replace("Engineers", "Inspectors"), P2.replace("steel", "cement"), card)
+    assert decision(text, card) == (BOILERPLATE, "repeat.pull_quote")
+    assert decision(text, sentence)[0] == BODY
+    own = "“We will open the bridge to cyclists first, and to lorries only after the spring load tests.”"
+    assert decision(page(sentence, own), own)[0] == BODY  # a quotation of its own, not a card
 
 
 def test_line_that_is_the_same_text_twice_is_a_widget():

@@ -383,8 +383,9 @@ _DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|1\d{9}
                          r"(?:utc|gmt)[+-]\d{1,2}(?::?\d\d)?|et|pt|ct|bst|cest|eest|est|edt|pst|pdt|cst|cdt|cet|eet|msk|"
                          r"updated?|published|posted|first|originally|last|on|at|of|the|ago|just|now|today|yesterday|"
                          r"(?:hour|hr|minute|min|second|sec|day|week)s?)$", re.IGNORECASE)
-_SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|findings)|summary|highlights|at a glance|"
-                            r"in brief|what we know(?: so far)?|main points)\s*:?", re.IGNORECASE)
+_SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|findings|figures|dates|numbers|stats|statistics)|"
+                            r"summary|highlights|at a glance|in brief|what we know(?: so far)?|main points|"
+                            r"(?:by|in) (?:the )?numbers|timeline|fact ?box)\s*:?", re.IGNORECASE)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _FULLY_QUOTED = re.compile(r"[\"“«„‘'][^\"“”«»]+[\"”»’']")
@@ -985,12 +986,18 @@ def _teaser_item(c: _LineContext) -> _Decision | None:
 def _tag_item(c: _LineContext) -> _Decision | None:
     """An unpunctuated line of short tags (one, or several separated by commas) under a tag-list label or another tag.
 
-    A line repeating an item of the list above ends it: that is the first subhead under a table
-    of contents.
+    Under a table of contents an entry may be longer and end in "?" ("What changes from March
+    1?"): a heading-length line the page prints again further down (as the section's subhead)
+    is an entry too. A line repeating an item of the list above ends it: that is the first
+    subhead under a table of contents.
     """
     ln, prev = c.ln, c.prev
-    if prev is not None and prev.rule in _TAG_RUN and ln.cls in (SHORT, HEADING, CAPTION) and not ln.terminal \
-            and all(len(tag.split()) <= T["tag_max_words"] for tag in ln.text.split(",")):
+    if prev is None or prev.rule not in _TAG_RUN:
+        return None
+    tags = ln.cls in (SHORT, HEADING, CAPTION) and not ln.terminal \
+        and all(len(tag.split()) <= T["tag_max_words"] for tag in ln.text.split(","))
+    entry = ln.cls in (SHORT, HEADING, NEAR) and ln.words <= T["heading_max_words"] and c.doc.doc_counts[ln.key] >= 2
+    if tags or entry:
         if not _repeats_list_item(c.doc.body, c.i):
             return _Decision(BOILERPLATE, RULES_BY_ID["context.tag_item"], f"under {prev.rule.id}")
         if c.nxt is not None and c.nxt.cls == GOOD:
@@ -1397,7 +1404,9 @@ def _other_language(c: _LineContext) -> _Decision | None:
 def _context(c: _LineContext) -> _Decision:
     """The last step, for the SHORT, NEAR and HEADING lines no other step decided: the neighbours decide.
 
-    A short sentence or subhead next to prose is body; a short line between prose is body, one
+    A short sentence or subhead next to prose is body; a short line between prose is body (but a
+    title-case one of ``teaser_min_words`` or more, ending in a capitalised word and without a
+    "Label:", is a related story's headline), one
     after prose that opens a sentence (it ends in a lowercase function word or a comma; a
     headline's "… With All" does not) is body, a sentence-case one before prose is a subhead;
     anything else sits among boilerplate. The note records the neighbours' labels.
@@ -1411,6 +1420,8 @@ def _context(c: _LineContext) -> _Decision:
             return _Decision(BODY, RULES_BY_ID["body.near_prose"], note)
         return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], note)
     if p == GOOD and n == GOOD:
+        if ln.words >= T["teaser_min_words"] and _title_case(ln) and ln.surface[-1][0].isupper() and ":" not in ln.text:
+            return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], note + "; a title-case headline")
         return _Decision(BODY, RULES_BY_ID["body.context"], note)
     if p == GOOD and (ln.tokens[-1] in STOPWORDS and ln.surface[-1][0].islower() or _OPEN_END.search(ln.text)):
         return _Decision(BODY, RULES_BY_ID["body.continuation"], note + "; opens a sentence continued below")

@@ -165,6 +165,9 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.scroll", "Scroll down for video"),
     ("ui.teaser_tag", "Mayor reveals new ferry timetable [LATEST]"),
     ("ui.poll", "Poll: Should the old ferry keep running after the bridge opens?"),
+    ("ui.poll", "Bridge POLL: Should the old ferry keep running after the bridge opens?"),
+    ("ui.promo", "All Example Gazette articles can be read in 27 languages by activating the Translate Website button."),
+    ("caption.credited", "The front line along the river as of 7 March. Map: Example Maps"),
     ("ui.poll_option", "Not sure"),
     ("ui.counter", "5 min read"),
     ("ui.counter", "👁 3.2K"),
@@ -690,6 +693,34 @@ def test_unended_lines_under_a_summary_label_are_the_articles_summary():
     text = "\n".join([HEADLINE, "", P1, "Key points", *items, P2, P3]) + "\n"
     for item in items:
         assert decision(text, item) == (BODY, "body.list_item")
+
+
+@pytest.mark.parametrize("label", ["Key figures", "Key dates", "By the numbers", "Timeline"])
+def test_fact_box_items_under_a_figures_or_dates_label_are_list_items(label):
+    items = ["Tolls collected in the first month: $1.2 million", "March 3: the first lorries cross the bridge",
+             "Cyclists counted on the opening day: 4,300"]
+    text = "\n".join([HEADLINE, "", P1, P2, label, *items, P3, P4]) + "\n"
+    for item in items:
+        assert decision(text, item) == (BODY, "body.list_item")
+
+
+def test_contents_entries_the_page_prints_again_as_subheads_are_contents_even_with_question_marks():
+    entries = ["Who pays for the new bridge?", "When will the ferry stop running?"]
+    text = "\n".join([HEADLINE, "", P1, "Contents", *entries, P2, entries[0], P3, entries[1], P4]) + "\n"
+    labels = [(ln, lab, rule) for ln, lab, rule in line_labels(text, run(text))]
+    assert labels[3:5] == [(x, BOILERPLATE, "context.tag_item") for x in entries]
+    assert [lab for ln, lab, _ in labels[6:]] == [BODY] * 4  # the subheads further down stay
+    once = "\n".join([HEADLINE, "", P1, "Contents", "Who pays for the new bridge?", P2, P3]) + "\n"
+    assert decision(once, "Who pays for the new bridge?")[0] == BODY  # printed once: no contents entry
+
+
+def test_long_title_case_headline_between_paragraphs_is_a_related_story():
+    teaser = "Mayor Calls Bridge Delay 'Disgrace', Promises Inquiry Into Contractor"
+    assert decision(page(teaser), teaser) == (BOILERPLATE, "context.teaser_headline")
+    for kept in ["The Bridge Did Not Wait For Us",  # seven words: a subhead
+                 "Source: Anna Marchenko, Head of the Regional Transport Office, on Telegram",
+                 "The Regional Transport Office Said On Tuesday That It Would Ask For a"]:
+        assert decision(page(kept), kept)[0] == BODY
 
 
 def test_comma_separated_tags_under_a_tag_label_are_tags():

@@ -646,15 +646,17 @@ def _within_line_repeat(tokens: tuple[str, ...]) -> bool:
 
 def _near_duplicate(ln: _Line, earlier: _Line) -> bool:
     """True when ``ln`` repeats a long run of ``earlier`` (pull quote, caption or poll copy)."""
-    if ln.words < T["duplicate_min_tokens"] or earlier.words < T["duplicate_min_tokens"]:
+    if ln.words < T["duplicate_min_tokens"] or earlier.words < T["duplicate_min_tokens"] or not _covers(ln, earlier):
         return False
     tokens = ln.tokens
-    shared = ln.token_set & earlier.token_set
-    if sum(map(shared.__contains__, tokens)) < T["duplicate_share"] * len(tokens):
-        return False
     m = difflib.SequenceMatcher(None, tokens, earlier.tokens, autojunk=False).find_longest_match(
         0, len(tokens), 0, len(earlier.tokens))
     return m.size >= T["duplicate_min_tokens"] and m.size >= T["duplicate_share"] * len(tokens)
+
+
+def _covers(ln: _Line, other: _Line) -> bool:
+    """At least ``duplicate_share`` of ``ln``'s words (counted with repeats) are words of ``other``."""
+    return sum(map(other.token_set.__contains__, ln.tokens)) >= T["duplicate_share"] * ln.words
 
 
 # --- layout of markdown scrapes ---------------------------------------------------------------
@@ -1048,11 +1050,10 @@ def _pull_quote(c: _LineContext) -> _Decision | None:
     ln, body, i = c.ln, c.doc.body, c.i
     if ln.cls not in (GOOD, NEAR) or not ln.token_set or not _FULLY_QUOTED.fullmatch(ln.text):
         return None
-    need = T["duplicate_share"] * ln.words
     for j in range(max(0, i - T["pull_quote_window"]), min(len(body), i + T["pull_quote_window"] + 1)):
         other = body[j]
         if other.cls == GOOD and other.words > ln.words and not _FULLY_QUOTED.fullmatch(other.text) \
-                and sum(map(other.token_set.__contains__, ln.tokens)) >= need:
+                and _covers(ln, other):
             return _Decision(BOILERPLATE, RULES_BY_ID["repeat.pull_quote"], f"a quoted card of line {other.number}")
     return None
 

@@ -212,7 +212,18 @@ def _hints(pattern: str, match: str) -> frozenset[str] | None:
     return _required_strings(parsed)
 
 
-def _load_table() -> tuple[str, dict, frozenset[str], frozenset[str], frozenset[str], tuple[Rule, ...]]:
+class RuleTable(NamedTuple):
+    """The parsed ``data/boilerplate_rules.json``: version, thresholds, word lists and rules."""
+
+    version: str
+    thresholds: dict
+    stopwords: frozenset[str]
+    byline_roles: frozenset[str]
+    standfirst_cues: frozenset[str]
+    rules: tuple[Rule, ...]
+
+
+def _load_table() -> RuleTable:
     raw = json.loads(resources.files(__package__).joinpath("data/boilerplate_rules.json").read_text("utf-8"))
     rules = tuple(
         Rule(r["id"], r["label"], r["reason"],
@@ -220,11 +231,12 @@ def _load_table() -> tuple[str, dict, frozenset[str], frozenset[str], frozenset[
              r.get("match", ""), r.get("max_words"), bool(r.get("weak")),
              bool(r.get("inline")), tuple(r.get("requires", ())))
         for r in raw["rules"])
-    return (raw["version"], raw["thresholds"], frozenset(raw["stopwords_en"].split()),
-            frozenset(raw["byline_roles"].split()), frozenset(raw["standfirst_cues"].split()), rules)
+    return RuleTable(raw["version"], raw["thresholds"], frozenset(raw["stopwords_en"].split()),
+                     frozenset(raw["byline_roles"].split()), frozenset(raw["standfirst_cues"].split()), rules)
 
 
-RULES_VERSION, THRESHOLDS, STOPWORDS, BYLINE_ROLES, STANDFIRST_CUES, RULES = _load_table()
+TABLE = _load_table()
+RULES_VERSION, THRESHOLDS, STOPWORDS, BYLINE_ROLES, STANDFIRST_CUES, RULES = TABLE
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 _CREDIT_TAIL, _GLUED_CAPTION = RULES_BY_ID["credit.photo_tail"], RULES_BY_ID["caption.glued_tail"]
 _LAST_RULES = tuple(r for r in RULES if r.match == "last")
@@ -358,7 +370,7 @@ def rules_fingerprint() -> str:
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TERMINAL_MARKS = (".", "!", "?", "…", ":")
 _CLOSING_QUOTES = "\"'”’»)]"
-_OPENING_QUOTES = "\"'“‘«"
+_OPENING_QUOTES = "\"'“‘«„"
 _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}"  # two or three capitalised words
 _BYLINE = re.compile(r"^By\s+[A-Z][\w./'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"  # By Name[, role][ • date]
                      r"(?:,|\s*$|\s+(?:[•|·–—-]|(?i:published|updated|posted|on)\b|\d))"
@@ -388,7 +400,7 @@ _SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|f
                             r"(?:by|in) (?:the )?numbers|timeline|fact ?box)\s*:?", re.IGNORECASE)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
-_FULLY_QUOTED = re.compile(r"[\"“«„‘'][^\"“”«»]+[\"”»’']")
+_FULLY_QUOTED = re.compile(rf"[{_OPENING_QUOTES}][^\"“”«»]+[\"”»’']")
 #: number shapes that are counters, never dates: "3 / 12" (spaced; "1/12" may be a date), "1 245",
 #: "7 min" (to read; "7 min ago" is a time stamp), "0:00 / 7:31" (a player's position)
 _COUNTER_SHAPE = re.compile(r"\d{1,3}\s+/\s+\d{1,3}|\d{1,3}(?:[\s\u00a0]\d{3})+|\d{1,3}\s*min(?:ute)?s?|"

@@ -405,6 +405,9 @@ _FULLY_QUOTED = re.compile(rf"[{_OPENING_QUOTES}][^\"“”«»]+[\"”»’']")
 #: "7 min" (to read; "7 min ago" is a time stamp), "0:00 / 7:31" (a player's position)
 _COUNTER_SHAPE = re.compile(r"\d{1,3}\s+/\s+\d{1,3}|\d{1,3}(?:[\s\u00a0]\d{3})+|\d{1,3}\s*min(?:ute)?s?|"
                             r"(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}", re.IGNORECASE)
+_GROUPED_NUMBER = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])")  # "23,151" counts; no date has it
+_FIELD = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: \S")  # "Running time: 104 min", a fact box's field
+_WORD = re.compile(r"[^\W\d_]{2}")  # two letters in a row: "1x" and "👁 1.4M" have none
 _GALLERY_COUNTER = re.compile(r"\W*(?:\d{1,3}\s*/\s*\d{1,3}|(?:item|photo|image|slide|picture) \d+ of \d+)\W*", re.I)
 _NO_LANG = LangResult(None, 0.0)
 
@@ -572,14 +575,15 @@ def _date_only(core: str) -> bool:
     """Only date/time tokens (and at least one digit): a time stamp or dateline.
 
     A bare number of one to three digits is not one, nor four digits that are no year: it is a
-    gallery, comment or view counter ("9", "1262", "1 245"); nor "3 / 12", a gallery's photo counter;
+    gallery, comment or view counter ("9", "1262", "1 245"); nor a line with a thousands-grouped
+    number ("October: 23,151", a figure); nor "3 / 12", a gallery's photo counter;
     nor "7 min", a reading time; nor "0:00 / 7:31", a player's position.
     Unix time stamps (ten or thirteen digits, as live blogs print them) are.
     """
     bare = core.strip()
     if bare.isdigit() and (len(bare) <= 3 or len(bare) == 4 and not _YEAR.fullmatch(bare)):
         return False
-    if _COUNTER_SHAPE.fullmatch(bare):
+    if _COUNTER_SHAPE.fullmatch(bare) or _GROUPED_NUMBER.search(bare):
         return False
     return _DIGIT.search(core) is not None and all(
         _DATE_TOKEN.match(m.group().strip(".()[]:")) for m in _DATE_PART.finditer(core) if m.group().strip(".()[]:"))
@@ -822,13 +826,14 @@ def _find_headline(body: list[_Line], layout: _Layout | None) -> int | None:
         title = RULES_BY_ID["scrape.page_title"]
         cands = [i for i, ln in enumerate(body) if ln.key in layout.h1 and ln.rule is not title]
         for i in cands:
-            bad = 0
+            bad, box = 0, False
             for ln in body[i + 1: i + 1 + T["headline_search_lines"]]:
                 if ln.cls == GOOD:
                     if bad <= 3:
                         return i
                     break
-                bad += ln.cls in (BAD, CAPTION, LINK)
+                box = box or bool(_SUMMARY_LABEL.fullmatch(ln.text))  # "Key points" items are no teasers
+                bad += ln.cls in (BAD, LINK) or ln.cls == CAPTION and not box
         if cands:
             return cands[-1]
         return None
@@ -914,6 +919,7 @@ def _line_context(doc: _DocFacts, i: int) -> _LineContext:
     in_header = head is not None and head < i < doc.header_end and i != doc.first_good
     continues = (prev is not None and prev.label == BODY and not prev.terminal and prev.words > 0
                  and prev.cls != DATE and i - 1 != head  # a dateline or the headline opens no sentence
+                 and prev.rule is not RULES_BY_ID["body.fact_box"]  # nor does "Language: Ukrainian, with subtitles"
                  and (bool(_OPEN_END.search(prev.text)) or bool(_LOWER_END.search(prev.text))
                       or _starts_lower(ln)))
     return _LineContext(doc, i, ln, prev, nxt, in_header, continues)
@@ -1088,7 +1094,9 @@ def _unended_caption(c: _LineContext) -> _Decision | None:
     Photo captions of several sentences often drop the final full stop ("… as they marched towards
     the EU delegation"); body paragraphs keep it. Above a short line the page prints three times
     or more (the photographer's credit under every photo) this holds in any text, except right
-    under the headline (a standfirst above the author's name, which the author box repeats).
+    under the headline (a standfirst above the author's name, which the author box repeats), and
+    so does a bare credit line below it ("Photo: FC Shakhtar"; no link cuts a sentence there;
+    right under the headline the credit is the lead photo's, under the standfirst).
     The other cases are for flat texts only, not scrapes, where a link's text cuts a sentence
     over several lines; never above a tweet attribution (tweet text ends as it likes), nor when
     the next line continues the sentence.
@@ -1099,14 +1107,14 @@ def _unended_caption(c: _LineContext) -> _Decision | None:
     if _above_repeated_credit(c):
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
                          "several sentences, the last without an end mark, above a credit the page repeats")
+    if _bare_credit(nxt) and (doc.head is None or c.i != doc.head + 1):
+        return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
+                         "several sentences, the last without an end mark, above a photo credit")
     if doc.layout is not None:
         return None
     if nxt.cls == GOOD and not _starts_lower(nxt) and not nxt.unended:
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
                          "several sentences, the last without an end mark, before a new paragraph")
-    if _bare_credit(nxt):
-        return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
-                         "several sentences, the last without an end mark, above a photo credit")
     if nxt.cls == CAPTION or nxt.cls == BAD and nxt.rule is RULES_BY_ID["caption.credited"]:
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
                          "several sentences, the last without an end mark, above another caption")
@@ -1238,7 +1246,26 @@ def _list_item(c: _LineContext) -> _Decision | None:
     """
     if c.ln.cls in (CAPTION, SHORT) and _in_list(c.prev):
         return _Decision(BODY, RULES_BY_ID["body.list_item"], "item of the list introduced above")
+    if c.ln.cls in (CAPTION, SHORT) and _FIELD.match(c.ln.text) and c.prev is not None:
+        if c.prev.rule is RULES_BY_ID["body.fact_box"]:
+            return _Decision(BODY, RULES_BY_ID["body.fact_box"], "next field of the fact box")
+        if _opens_fact_box(c):
+            return _Decision(BODY, RULES_BY_ID["body.fact_box"], "first field of a fact box under a subhead")
     return None
+
+
+def _opens_fact_box(c: _LineContext) -> bool:
+    """``c.ln`` starts a run of ``fact_box_min_fields`` "Label: value" lines right under a body subhead.
+
+    A review's "Details" (Director: …, Running time: …) or a match report's "Match facts"
+    (Referee: …, Venue: …) is the article's own data. The box ends at its last field. A site
+    footer's "Editor: …, Phone: …" follows the last paragraph or a widget, never a subhead.
+    """
+    prev, body = c.prev, c.doc.body
+    if prev is None or prev.label != BODY or prev.terminal or prev.cls not in (SHORT, HEADING, NEAR):
+        return False
+    run = body[c.i: c.i + T["fact_box_min_fields"]]
+    return len(run) == T["fact_box_min_fields"] and all(_FIELD.match(ln.text) and ln.cls != BAD for ln in run)
 
 
 def _in_list(prev: _Line | None) -> bool:
@@ -1421,7 +1448,8 @@ def _context(c: _LineContext) -> _Decision:
     title-case one of ``teaser_min_words`` or more, ending in a capitalised word and without a
     "Label:", is a related story's headline), one
     after prose that opens a sentence (it ends in a lowercase function word or a comma; a
-    headline's "… With All" does not) is body, a sentence-case one before prose is a subhead;
+    headline's "… With All" does not) is body, a sentence-case one before prose is a subhead
+    if it has a word ("1x", a player's speed control, and "👁 1.4M · 17.07.2023", a view count, have none);
     anything else sits among boilerplate. The note records the neighbours' labels.
     """
     ln, body, i = c.ln, c.doc.body, c.i
@@ -1438,7 +1466,7 @@ def _context(c: _LineContext) -> _Decision:
         return _Decision(BODY, RULES_BY_ID["body.context"], note)
     if p == GOOD and (ln.tokens[-1] in STOPWORDS and ln.surface[-1][0].islower() or _OPEN_END.search(ln.text)):
         return _Decision(BODY, RULES_BY_ID["body.continuation"], note + "; opens a sentence continued below")
-    if n == GOOD and (not _title_case(ln) or _short_subhead(ln)):
+    if n == GOOD and (not _title_case(ln) or _short_subhead(ln)) and _WORD.search(ln.text):
         return _Decision(BODY, RULES_BY_ID["body.subhead"], note)
     return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], note)
 

@@ -1699,3 +1699,91 @@ def test_share_label_after_the_dateline_and_names_joined_by_and_in_the_byline_bl
     assert decision(text, "Share")[0] == BOILERPLATE
     dated = "\n".join([HEADLINE, P1, "Jane Doe", "March 5, 2026, 11:48 pm", "Share", "Facebook", P2, P3]) + "\n"
     assert decision(dated, "Share")[0] == BOILERPLATE  # a dateline leaves no sentence open
+
+
+# --- rules 1.30.0 (held-out round 27) --------------------------------------------------------
+
+@pytest.mark.parametrize("rule, line", [
+    ("ui.subscribe", "Premium subscribers can read the full research note on our Data Desk, available exclusively "
+                     "to Example Pro subs."),
+    ("ui.wire_credit", "This interview was conducted by Jane Doe."),
+    ("ui.embed_note", "The audio version of this article was voiced by a synthetic voice. Errors in the "
+                      "pronunciation of names are possible."),
+    ("credit.photo", "INTERACTIVE - Ferry crossings by month-1689598874"),
+])
+def test_round_27_wording_is_removed(rule, line):
+    text = page(line)
+    assert decision(text, line) == (BOILERPLATE, rule)
+    assert decision(text, P3)[0] == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "Under the new rules, gyms must keep patrons at least six feet apart, the council said.",
+    "The discount is available only to members of the armed forces and their families.",
+])
+def test_patrons_and_members_in_prose_stay_body(line):
+    assert decision(page(line), line)[0] == BODY
+
+
+@pytest.mark.parametrize("bio", [
+    "Jane Doe (@janedoe) is a transport correspondent for Example News.",
+    "Jane Doe serves as associate editor and senior contributor for the Example News river desk.",
+])
+def test_author_bio_with_a_handle_or_serves_as_ends_the_page(bio):
+    text = page() + bio + "\n"
+    assert decision(text, bio) == (BOILERPLATE, "ui.author_bio")
+    assert decision(text, P4)[0] == BODY
+
+
+def test_figures_grouped_by_thousands_are_list_items_not_dates():
+    intro = "Monthly crossings on the old ferry so far this year:"
+    items = ["October: 23,151", "November: 23,462", "December: 21,784"]
+    text = page(intro, *items)
+    for item in items:
+        assert decision(text, item) == (BODY, "body.list_item")
+    assert decision(page("October 23, 2024"), "October 23, 2024") == (BOILERPLATE, "date.only")
+
+
+@pytest.mark.parametrize("line", ["👁 1.4M · 17.07.2023, 13:52", "1x"])
+def test_line_without_a_word_above_prose_is_no_subhead(line):
+    text = page("Голос мэра", line)
+    assert decision(text, line)[0] == BOILERPLATE
+    assert decision(page("Голос мэра", "Why it took so long"), "Why it took so long") == (BODY, "body.subhead")
+
+
+def test_fact_box_under_a_subhead_is_body_and_ends_at_its_last_field():
+    fields = ["Title: The Riverbank Hours", "Director: Oksana Vdovychenko", "Running time: 104 min",
+              "Language: Ukrainian, with English subtitles"]
+    text = (SCRAPE.replace("  - ## Why it took so long", "  - ## Why it took so long\n  - ## Details")
+            .replace(f"{P4}\nTags:", "\n".join([P4, "Details", *fields, "Trailer", "Години на березі — трейлер", "Tags:"])))
+    for field in fields:
+        assert decision(text, field) == (BODY, "body.fact_box")
+    assert decision(text, "Trailer")[0] == BOILERPLATE
+    footer = ["Editor: Jane Doe", "Phone: +380 44 000 0000", "Address: 1 River Street, Kyiv"]
+    text = page() + "\n".join(footer) + "\n"
+    for field in footer:
+        assert decision(text, field)[0] == BOILERPLATE
+
+
+def test_headline_copy_that_prose_follows_wins_over_one_in_a_latest_news_list():
+    box = ("Key points\nBridge opens to traffic on March 30 after two years of delay\n"
+           "A shortage of steel held up the works for eleven months\n"
+           "The old ferry across the river stops running for good in April\n")
+    scrape = (SCRAPE.replace(f"Business\n14 March, 10:20\n{P1}", f"Business\n14 March, 10:20\n12 345\n{box}{P1}")
+              .replace("Tags:\n", f"Latest news\n15:41\n{HEADLINE}\n15:20\nFerry timetable cut\n"
+                                  "NBU: inflation slowed in March\nAll news\n"
+                                  "Example News – news of the city and the world around the clock.\nTags:\n"))
+    sep = run(scrape)
+    assert sep.title == HEADLINE
+    first = scrape.index(HEADLINE, scrape.index("## Content") + len(HEADLINE) + 20)
+    assert min(s.start for s in sep.spans if s.label == BODY) == first
+    assert decision(scrape, "A shortage of steel held up the works for eleven months")[0] == BODY
+    assert decision(scrape, "NBU: inflation slowed in March")[0] == BOILERPLATE
+
+
+def test_scrape_caption_of_several_sentences_above_a_bare_credit_is_a_caption():
+    caption = ("Workers lift the last span into place on Monday, March 10, 2026. The bridge's engineer later said "
+               "the crane had \"worked through the night\" after a storm")
+    scrape = SCRAPE.replace(f"{P3}\n", f"{P3}\n{caption}\nPhoto: Example News\n")
+    assert decision(scrape, caption) == (BOILERPLATE, "structure.caption")
+    assert decision(scrape, P3)[0] == BODY

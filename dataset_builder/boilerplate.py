@@ -220,6 +220,7 @@ class RuleTable(NamedTuple):
     stopwords: frozenset[str]
     byline_roles: frozenset[str]
     standfirst_cues: frozenset[str]
+    finite_verb_cues: frozenset[str]
     rules: tuple[Rule, ...]
 
 
@@ -232,11 +233,12 @@ def _load_table() -> RuleTable:
              bool(r.get("inline")), tuple(r.get("requires", ())))
         for r in raw["rules"])
     return RuleTable(raw["version"], raw["thresholds"], frozenset(raw["stopwords_en"].split()),
-                     frozenset(raw["byline_roles"].split()), frozenset(raw["standfirst_cues"].split()), rules)
+                     frozenset(raw["byline_roles"].split()), frozenset(raw["standfirst_cues"].split()),
+                     frozenset(raw["finite_verb_cues"].split()), rules)
 
 
 TABLE = _load_table()
-RULES_VERSION, THRESHOLDS, STOPWORDS, BYLINE_ROLES, STANDFIRST_CUES, RULES = TABLE
+RULES_VERSION, THRESHOLDS, STOPWORDS, BYLINE_ROLES, STANDFIRST_CUES, FINITE_VERB_CUES, RULES = TABLE
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 _CREDIT_TAIL, _GLUED_CAPTION = RULES_BY_ID["credit.photo_tail"], RULES_BY_ID["caption.glued_tail"]
 _LAST_RULES = tuple(r for r in RULES if r.match == "last")
@@ -1057,6 +1059,10 @@ def _nearby_repeat(c: _LineContext) -> _Decision | None:
     return None
 
 
+_QUOTE_CARDS = (RULES_BY_ID["repeat.nearby"], RULES_BY_ID["repeat.pull_quote"])
+_DASHES = "–—-―"
+
+
 def _pull_quote(c: _LineContext) -> _Decision | None:
     """A whole line in quotation marks whose words are nearly all in one longer prose line nearby is a card.
 
@@ -1074,6 +1080,15 @@ def _pull_quote(c: _LineContext) -> _Decision | None:
                 and _covers(ln, other):
             return _Decision(BOILERPLATE, RULES_BY_ID["repeat.pull_quote"], f"a quoted card of line {other.number}")
     return None
+
+
+def _card_attribution(c: _LineContext) -> _Decision | None:
+    """A dash-led name right under a removed pull-quote card ("– Ukrzaliznytsia press service") is the card's."""
+    ln, prev = c.ln, c.prev
+    if prev is None or prev.rule not in _QUOTE_CARDS or ln.cls not in (SHORT, CAPTION) or ln.terminal \
+            or ln.text[:1] not in _DASHES or ln.words > T["name_max_words"] + 2:
+        return None
+    return _Decision(BOILERPLATE, RULES_BY_ID["repeat.pull_quote"], "attribution of the quoted card above")
 
 
 def _suffix_repeat(c: _LineContext) -> _Decision | None:
@@ -1146,6 +1161,51 @@ def _between_appeals(c: _LineContext) -> _Decision | None:
         if nxt.cls != GOOD:
             break
     return None
+
+
+def _scene_caption(c: _LineContext) -> _Decision | None:
+    """Prose next to a bare photo credit whose first sentence shows a scene is the photo's caption.
+
+    Captions describe the picture in the present tense or without a verb ("Rescuers work at the
+    site of the strike in Kharkiv.", "A roadside sign on the R-56 highway."); the paragraphs a
+    template prints next to a lead photo's credit report in the past or perfect ("… signed",
+    "has agreed", "said"). Only next to a bare credit line, and only up to
+    ``scene_caption_max_words``: elsewhere a present-tense scene is as often a feature's prose.
+    """
+    ln, body, i = c.ln, c.doc.body, c.i
+    if ln.cls != GOOD or ln.words > T["scene_caption_max_words"] or c.in_header:
+        return None
+    if not (i and _photo_credit(body[i - 1]) or i + 1 < len(body) and _photo_credit(body[i + 1])):
+        return None
+    if not _shows_a_scene(ln.text):
+        return None
+    return _Decision(BOILERPLATE, RULES_BY_ID["structure.scene_caption"], "a scene next to a photo credit")
+
+
+def _photo_credit(ln: _Line) -> bool:
+    """A bare credit line that credits a picture (not a chart's "Source: Bloomberg")."""
+    return _bare_credit(ln) and ln.head is not RULES_BY_ID["credit.source"]
+
+
+_FIRST_SENTENCE = re.compile(r".+?[\w)][.!?](?=\s+[\"“‘']?[A-Z]|\s*$)")
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _shows_a_scene(text: str) -> bool:
+    """The first sentence has ``scene_min_words`` words and no finite verb of a report.
+
+    No auxiliary, modal, reporting verb, common irregular past or first/second person
+    (``finite_verb_cues``), no quotation or question, and no "-ed" word other than an
+    adjective right after an article ("a damaged building").
+    """
+    m = _FIRST_SENTENCE.match(text)
+    first = m.group() if m else text
+    if first.endswith("?") or any(q in first for q in "\"“”«»"):
+        return False
+    words = [w.casefold() for w in _TOKEN.findall(first)]
+    if len(words) < T["scene_min_words"] or not FINITE_VERB_CUES.isdisjoint(words):
+        return False
+    return all(not w.endswith("ed") or words[j - 1] in _ARTICLES for j, w in enumerate(words) if j)
 
 
 def _prose(c: _LineContext) -> _Decision | None:
@@ -1477,8 +1537,8 @@ def _context(c: _LineContext) -> _Decision:
 #: header zone is settled before dates, captions and short-line context.
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
     _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
-    _nearby_repeat, _pull_quote, _suffix_repeat, _unended_caption, _gallery_caption, _photo_story_caption, _between_appeals,
-    _prose, _link, _header, _date, _tweet_text, _tweet_above, _list_item, _link_split, _stamped_heading,
+    _nearby_repeat, _pull_quote, _card_attribution, _suffix_repeat, _unended_caption, _gallery_caption, _photo_story_caption, _between_appeals,
+    _scene_caption, _prose, _link, _header, _date, _tweet_text, _tweet_above, _list_item, _link_split, _stamped_heading,
     _entry_byline, _numbered_subhead, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
 )
 

@@ -1787,3 +1787,69 @@ def test_scrape_caption_of_several_sentences_above_a_bare_credit_is_a_caption():
     scrape = SCRAPE.replace(f"{P3}\n", f"{P3}\n{caption}\nPhoto: Example News\n")
     assert decision(scrape, caption) == (BOILERPLATE, "structure.caption")
     assert decision(scrape, P3)[0] == BODY
+
+
+# --- rules 1.31.0 (held-out round 28 and captions left by earlier rounds) --------------------
+
+@pytest.mark.parametrize("rule, line", [
+    ("ui.label", "WATCH:"),
+    ("ui.poll", "Should the council freeze ferry fares this winter? Vote in our poll"),
+    ("ui.support", "We have reported from the river towns since the first flood, and we intend to keep doing it. "
+                   "Independent journalism costs money, and we rely on our readers to pay for it."),
+])
+def test_round_28_wording_is_removed(rule, line):
+    text = page(line)
+    assert decision(text, line) == (BOILERPLATE, rule)
+    assert decision(text, P3)[0] == BODY
+
+
+def test_related_teaser_in_brackets_after_a_sentence_is_cut_off_it():
+    sentence = "The mayor said on Sunday that he would look into the contractor's use of public money."
+    teaser = " (RELATED: Mayor Vows To Investigate Bridge Contract After Audit)"
+    text = page(sentence + teaser)
+    sep = run(text)
+    start = text.index(sentence)
+    assert body_text(text, sep).count(sentence) == 1
+    cut = [s for s in sep.spans if s.start >= start + len(sentence) and s.end <= start + len(sentence + teaser)]
+    assert cut and all(s.label == BOILERPLATE and s.rule == "widget.glued" for s in cut if s.end - s.start > 1)
+
+
+def test_dash_led_attribution_under_a_removed_quote_card_goes_with_it():
+    quote = "“Easter is one of the busiest weeks of the year, so we are adding ferries in advance.”"
+    said = ("“Easter is one of the busiest weeks of the year, so we are adding ferries in advance,” the operator "
+            "said in a statement on Tuesday.")
+    text = page(said, quote, "–  Ferry operator press service")
+    assert decision(text, quote)[0] == BOILERPLATE
+    assert decision(text, "–  Ferry operator press service") == (BOILERPLATE, "repeat.pull_quote")
+    assert decision(page(said, "– Jane Doe"), "– Jane Doe")[1] != "repeat.pull_quote"  # no card above it
+
+
+@pytest.mark.parametrize("caption", [
+    "Rescuers work at the site of the strike in the eastern district. Residents of nearby buildings were evacuated.",
+    "Firefighters extinguish a burning warehouse in the port area on the morning of March 14.",
+    "A roadside sign on the R-56 highway in the Pskov region. Paramedics say the trip takes three hours in winter.",
+    "Rescuers work at a damaged apartment building after a drone attack on Friday.",
+])
+def test_scene_next_to_a_photo_credit_is_a_caption(caption):
+    for text in (page(caption, "Photo: Example News / Jane Doe"), page("Photo: Example News / Jane Doe", caption)):
+        assert decision(text, caption) == (BOILERPLATE, "structure.scene_caption")
+        assert decision(text, P3)[0] == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "The memorandum was signed in Warsaw on Monday by the two energy ministers, the ministry said.",
+    "Emergency workers spent the morning pulling belongings from the burnt-out shell of the building.",
+    "Ukraine's nuclear operator accused Russia of deliberately cutting the power supply to the plant.",
+    "The new line will connect the two substations and is expected to be completed next year.",
+])
+def test_report_next_to_a_photo_credit_stays_body(line):
+    text = page("Photo: Example News / Jane Doe", line)
+    assert decision(text, line)[0] == BODY
+
+
+def test_scene_next_to_a_chart_source_stays_body():
+    line = "As a result, the premium of New York copper over the London benchmark blew out to more than $2,500 a ton."
+    text = page("Source: Bloomberg", line)
+    assert decision(text, line)[0] == BODY
+    scene = "Rescuers work at the site of the strike in the eastern district of the city."
+    assert decision(page(scene), scene)[0] == BODY  # no credit beside it: a feature's present tense

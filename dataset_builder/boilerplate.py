@@ -1122,7 +1122,7 @@ def _unended_caption(c: _LineContext) -> _Decision | None:
     if _above_repeated_credit(c):
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
                          "several sentences, the last without an end mark, above a credit the page repeats")
-    if _bare_credit(nxt) and (doc.head is None or c.i != doc.head + 1):
+    if _bare_credit(nxt) and not _under_headline(c):
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
                          "several sentences, the last without an end mark, above a photo credit")
     if doc.layout is not None:
@@ -1376,7 +1376,12 @@ def _above_repeated_credit(c: _LineContext) -> bool:
     Right under the headline such a pair is a standfirst above the author's name, which the
     author box repeats.
     """
-    return c.nxt is not None and _credit_like(c.nxt, c.doc) and (c.doc.head is None or c.i != c.doc.head + 1)
+    return c.nxt is not None and _credit_like(c.nxt, c.doc) and not _under_headline(c)
+
+
+def _under_headline(c: _LineContext) -> bool:
+    """The line is the one right under the headline (where a standfirst sits)."""
+    return c.doc.head is not None and c.i == c.doc.head + 1
 
 
 def _entry_text_at(body: list[_Line], j: int) -> bool:

@@ -303,6 +303,8 @@ _SUFFIX_SEPARATORS = "-–—|"
 def _attribution_suffix(line: str) -> str | None:
     """The attribution suffix of ``line`` (" - Site Name": group 2 of ``_SUFFIX``), or None.
 
+    A name has a letter: " — 1.95" closing a results row is a figure, not a site.
+
     The suffix holds no separator, so the separator is the last one in the line, followed by
     whitespace and at most five words: checking that first skips the backtracking regex on
     ordinary lines.
@@ -312,7 +314,7 @@ def _attribution_suffix(line: str) -> str | None:
     if cut < 1 or not rest[:1].isspace() or len(rest.split()) > 5:
         return None
     m = _SUFFIX.match(line)
-    return m.group(2) if m else None
+    return m.group(2) if m and _LETTER.search(m.group(2)) else None
 
 
 #: The non-ASCII characters that case-insensitive ``re`` matching equates with an ASCII letter
@@ -400,7 +402,7 @@ _DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|1\d{9}
 _SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|findings|figures|dates|numbers|stats|statistics)|"
                             r"summary|highlights|at a glance|in brief|what we know(?: so far)?|main points|"
                             r"(?:by|in) (?:the )?numbers|timeline|fact ?box)\s*:?", re.IGNORECASE)
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_YEAR = re.compile(r"19\d\d|20\d\d")  # a dateline's year; "1872" under one is a view count
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _FULLY_QUOTED = re.compile(rf"[{_OPENING_QUOTES}][^\"“”«»]+[\"”»’']")
 #: number shapes that are counters, never dates: "3 / 12" (spaced; "1/12" may be a date), "1 245",
@@ -1171,15 +1173,24 @@ def _scene_caption(c: _LineContext) -> _Decision | None:
     template prints next to a lead photo's credit report in the past or perfect ("… signed",
     "has agreed", "said"). Only next to a bare credit line, and only up to
     ``scene_caption_max_words``: elsewhere a present-tense scene is as often a feature's prose.
+    Not below a credit whose photo has its caption above it (a photo has one caption): there
+    the line below is the story going on ("Just after midnight, the phone … lights up").
     """
     ln, body, i = c.ln, c.doc.body, c.i
     if ln.cls != GOOD or ln.words > T["scene_caption_max_words"] or c.in_header:
         return None
-    if not (i and _photo_credit(body[i - 1]) or i + 1 < len(body) and _photo_credit(body[i + 1])):
+    below = i and _photo_credit(body[i - 1]) and not (i > 1 and body[i - 2].rule in _CAPTIONS)
+    if not (below or i + 1 < len(body) and _photo_credit(body[i + 1])):
         return None
     if not _shows_a_scene(ln.text):
         return None
     return _Decision(BOILERPLATE, RULES_BY_ID["structure.scene_caption"], "a scene next to a photo credit")
+
+
+#: rules that remove a photo's caption: a credit under one such line is that photo's, not the next line's
+_CAPTIONS = frozenset(RULES_BY_ID[r] for r in (
+    "structure.caption", "structure.scene_caption", "caption.credited", "caption.glued", "caption.screenshot",
+    "caption.dated"))
 
 
 def _photo_credit(ln: _Line) -> bool:
@@ -1188,24 +1199,40 @@ def _photo_credit(ln: _Line) -> bool:
 
 
 _FIRST_SENTENCE = re.compile(r".+?[\w)][.!?](?=\s+[\"“‘']?[A-Z]|\s*$)")
-_ARTICLES = frozenset({"a", "an", "the"})
+_BEFORE_PARTICIPLE = frozenset({"a", "an", "the", "be", "being"})
+"""Words after which an "-ed" word is no finite past: an adjective ("a damaged building") or a
+passive infinitive ("ready to be shipped"; "will be shipped" has its modal in the cue list)."""
 
 
 def _shows_a_scene(text: str) -> bool:
     """The first sentence has ``scene_min_words`` words and no finite verb of a report.
 
     No auxiliary, modal, reporting verb, common irregular past or first/second person
-    (``finite_verb_cues``), no quotation or question, and no "-ed" word other than an
-    adjective right after an article ("a damaged building").
+    (``finite_verb_cues``), no quoted speech (``_quotes_speech``) or question, and no "-ed"
+    word other than an adjective right after an article ("a damaged building") or a passive
+    infinitive ("to be shipped").
     """
     m = _FIRST_SENTENCE.match(text)
     first = m.group() if m else text
-    if first.endswith("?") or any(q in first for q in "\"“”«»"):
+    if first.endswith("?") or _quotes_speech(first):
         return False
     words = [w.casefold() for w in _TOKEN.findall(first)]
     if len(words) < T["scene_min_words"] or not FINITE_VERB_CUES.isdisjoint(words):
         return False
-    return all(not w.endswith("ed") or words[j - 1] in _ARTICLES for j, w in enumerate(words) if j)
+    return all(not w.endswith("ed") or words[j - 1] in _BEFORE_PARTICIPLE for j, w in enumerate(words) if j)
+
+
+_QUOTED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
+
+
+def _quotes_speech(text: str) -> bool:
+    """Whether ``text`` quotes somebody: a quotation of more than ``name_max_words`` words, or an unclosed quote.
+
+    A short quoted name is no speech: a call sign (Operator “Lys”), a ship's or a film's name.
+    """
+    if len(_QUOTED.findall(text)) * 2 != sum(text.count(q) for q in "\"“”«»"):
+        return True
+    return any(len(q.split()) > T["name_max_words"] for q in _QUOTED.findall(text))
 
 
 def _prose(c: _LineContext) -> _Decision | None:

@@ -384,6 +384,17 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("credit.photo", "INTERACTIVE - Ferry crossings by month-1689598874"),
     ("ui.label", "WATCH:"),
     ("ui.poll", "Should the council freeze ferry fares this winter? Vote in our poll"),
+    ("credit.photo", "Photo of the Golden Gate Bridge: Reuters Pictures"),
+    ("credit.photo", "Map: The front line east of the river as of 3 May. Shaded areas are held by Russian forces, "
+                     "and the dotted line marks the old ferry route."),
+    ("ui.contact", "Have a news tip? Submit it to our tip line."),
+    ("ui.live_notice", "Our reporters will be at the ferry hearings all week. Check back for updates."),
+    ("ui.label", "Show latest updates"),
+    ("ui.login", "Please refresh your browser to be logged in"),
+    ("ui.login", "Want to bookmark your favourite articles and stories to read later? Start your free trial"),
+    ("ui.subscribe", "Start your Example Premium subscription today."),
+    ("ui.counter", "Reading time: 5 min"),
+    ("ui.copyright", "This article is from Common River Dispatch."),
     ("ui.support", "We have reported from the river towns since the first flood, and we intend to keep doing it. "
                    "Independent journalism costs money, and we rely on our readers to pay for it."),
 ])
@@ -463,6 +474,8 @@ def test_view_counter_under_the_dateline_is_not_a_date():
     assert decision(text, "1262") == (BOILERPLATE, "ui.counter")
     grouped = "\n".join([HEADLINE, "03.10.2025 18:47", "1\u00a0245", "", P1, P2, P3]) + "\n"
     assert decision(grouped, "1\u00a0245") == (BOILERPLATE, "ui.counter")
+    nineteenth = "\n".join([HEADLINE, "03.10.2025 18:47", "1872", "", P1, P2, P3]) + "\n"
+    assert decision(nineteenth, "1872") == (BOILERPLATE, "ui.counter")  # no dateline of a news page is 18xx
 
 
 def test_the_headline_opens_no_sentence_for_a_label_under_it():
@@ -593,6 +606,7 @@ def test_byline_block_under_the_headline_is_header_even_without_prose_in_reach()
     "Dean Rockwell is a former Marine and small-business owner who writes about energy policy and the river.",
     "Jane Doe is deputy editor-in-chief of Example News. Before joining it in 2019 she worked for a news agency.",
     "Jane Doe covers the regional economy and energy markets for Example News.",
+    "Jane Doe, a senior fellow at the Example Institute, writes about transport, energy and the river economy.",
 ])
 def test_author_bio_shapes_closing_the_article_are_removed(bio):
     """Each bio shape is a sign-off as the page's last line and above a share widget, and body with prose after it."""
@@ -937,6 +951,9 @@ def test_caption_glued_after_a_sentence_without_a_space_is_cut_off():
     assert [text[s.start:s.end] for s in cut] == [caption]
     abbreviation = "The envoy flew in from the U.S.Officials met him at the airport on Monday morning"
     assert all(s.rule != "caption.glued_tail" for s in run(page(abbreviation)).spans)
+    titled = "Abp. Jan Novak, the papal envoy, addresses the crowd at the bridge"
+    text = page("The announcement drew cheers on the riverbank." + titled)
+    assert [text[s.start:s.end] for s in run(text).spans if s.rule == "caption.glued_tail"] == [titled]
 
 
 def test_unended_blurb_between_widget_lines_is_boilerplate():
@@ -981,6 +998,7 @@ def test_trailing_photo_credit_marks_the_line_a_caption():
     ("The mayor speaks at the opening of the bridge on March 5, 2019.", " (Photo by Anna Marchenko/Getty Images)"),
     ("Police officers at the entrance to the court in Moscow, March 2025.", " Ivan Petrov / Example Agency / Scanpix"),
     ("FILE PHOTO: Workers on the bridge in the eastern district, March 5, 2024.", " REUTERS/Ivan Petrov/File Photo"),
+    ("The ferry terminal in the eastern district of the city, 2021.", " (Jane Doe, Wikimedia Commons, CC BY-SA 4.0)"),
 ])
 def test_credit_at_the_end_of_a_caption_makes_it_a_caption(caption, credit):
     line = caption + credit
@@ -1254,6 +1272,13 @@ def test_line_that_is_the_same_text_twice_is_a_widget():
 def test_attribution_suffix_recurring_in_the_document_is_a_caption():
     text = page("Workers on the bridge - Example News", "Mayor opens the ferry terminal - Example News")
     assert decision(text, "Workers on the bridge - Example News") == (BOILERPLATE, "repeat.suffix")
+
+
+def test_figure_after_a_dash_is_no_attribution_suffix():
+    rows = ["Final standings of the ferry race:", "1. Jane Doe (Kyiv) — 2.02", "2. Anna Koval (Lviv) — 1.98",
+            "3. Maria Novak (Odesa) — 1.95", "4. Olena Bondar (Kyiv) — 1.95"]
+    text = page(*rows)
+    assert [decision(text, row)[0] for row in rows[1:]] == [BODY] * 4
 
 
 def test_line_recurring_across_documents_of_a_site_is_template():
@@ -1823,6 +1848,26 @@ def test_scene_next_to_a_photo_credit_is_a_caption(caption):
 def test_report_next_to_a_photo_credit_stays_body(line):
     text = page("Photo: Example News / Jane Doe", line)
     assert decision(text, line)[0] == BODY
+
+
+def test_caption_with_a_quoted_call_sign_or_a_passive_infinitive_is_a_scene():
+    for caption in ("Operator “Hawk” watches the feed from a drone in a dugout near the river. His crew of four "
+                    "works in shifts.",
+                    "A box of ferry parts ready to be shipped to the yard in the eastern district of the city."):
+        text = page(caption, "Photo: Example News / Jane Doe")
+        assert decision(text, caption) == (BOILERPLATE, "structure.scene_caption")
+    speech = "Operator “Hawk” watches the feed. “We never sleep before the last drone of the night lands,” he says."
+    assert decision(page("Photo: Example News / Jane Doe", speech), speech)[0] == BODY
+
+
+def test_the_line_under_a_credit_whose_photo_has_its_caption_above_stays_body():
+    caption = "A ferry on the river before the morning crossing in the eastern district of the city."
+    story = ("Just after midnight, the phone of the night pilot lights up with a message from the harbour master: "
+             "three barges, heading west.")
+    text = page(caption, "Photo: Example News / Jane Doe", story)
+    assert decision(text, caption) == (BOILERPLATE, "structure.scene_caption")
+    assert decision(text, story)[0] == BODY
+    assert decision(page("Photo: Example News / Jane Doe", story), story) == (BOILERPLATE, "structure.scene_caption")
 
 
 def test_scene_next_to_a_chart_source_stays_body():

@@ -221,6 +221,7 @@ class RuleTable(NamedTuple):
     byline_roles: frozenset[str]
     standfirst_cues: frozenset[str]
     finite_verb_cues: frozenset[str]
+    open_end_words: frozenset[str]
     rules: tuple[Rule, ...]
 
 
@@ -234,11 +235,11 @@ def _load_table() -> RuleTable:
         for r in raw["rules"])
     return RuleTable(raw["version"], raw["thresholds"], frozenset(raw["stopwords_en"].split()),
                      frozenset(raw["byline_roles"].split()), frozenset(raw["standfirst_cues"].split()),
-                     frozenset(raw["finite_verb_cues"].split()), rules)
+                     frozenset(raw["finite_verb_cues"].split()), frozenset(raw["open_end_words"].split()), rules)
 
 
 TABLE = _load_table()
-RULES_VERSION, THRESHOLDS, STOPWORDS, BYLINE_ROLES, STANDFIRST_CUES, FINITE_VERB_CUES, RULES = TABLE
+RULES_VERSION, THRESHOLDS, STOPWORDS, BYLINE_ROLES, STANDFIRST_CUES, FINITE_VERB_CUES, OPEN_END_WORDS, RULES = TABLE
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 _CREDIT_TAIL, _GLUED_CAPTION = RULES_BY_ID["credit.photo_tail"], RULES_BY_ID["caption.glued_tail"]
 _LAST_RULES = tuple(r for r in RULES if r.match == "last")
@@ -952,8 +953,9 @@ def _headline(c: _LineContext) -> _Decision | None:
 def _rule_hit(c: _LineContext) -> _Decision | None:
     """A line a pattern or structural rule removed (class BAD) is decided by that rule.
 
-    Two exceptions: a ``weak`` rule yields to a sentence the line above left open (lifted link
-    text), and a short author box in the header zone is the article's byline.
+    Three exceptions: a ``weak`` rule yields to a sentence the line above left open (lifted link
+    text), a short author box in the header zone is the article's byline, and a role ("Editor")
+    under an author's name there is the byline's role, not a label.
     """
     ln = c.ln
     if ln.cls != BAD:
@@ -965,6 +967,10 @@ def _rule_hit(c: _LineContext) -> _Decision | None:
         return _Decision(BODY, RULES_BY_ID["body.list_item"], "bulleted item of the list introduced above")
     if c.in_header and ln.rule is RULES_BY_ID["ui.byline_box"] and ln.words <= T["name_max_words"] + 1:
         return _Decision(BODY, RULES_BY_ID["body.header"], "the byline under the headline")
+    if c.in_header and ln.rule is RULES_BY_ID["ui.label"] and ln.tokens and ln.tokens[-1] in BYLINE_ROLES \
+            and not ln.text.endswith(":") and c.prev is not None and c.prev.rule is RULES_BY_ID["body.header"] \
+            and c.prev.cls == SHORT and 2 <= c.prev.words <= T["name_max_words"] and _capitalised(c.prev):
+        return _Decision(BODY, RULES_BY_ID["body.header"], "the role under an author's name")
     return _Decision(BOILERPLATE, ln.rule)
 
 
@@ -991,14 +997,16 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
 def _teaser_item(c: _LineContext) -> _Decision | None:
     """The line under a list marker, or under a short teaser label it does not continue, is a teaser's headline.
 
-    Prose under the label is body, unless its last sentence has no end mark (a headline of two
-    sentences: "'Nobody is coming for your guns,' they said. Here is a list …"). The list goes on
-    through headline-like lines (short, caption class or such two-sentence headlines) while prose
-    does not follow.
+    A label ending in a full stop ("Read more.") is the link closing the paragraph above, not a
+    label of the line below. Prose under the label is body, unless its last sentence has no end
+    mark (a headline of two sentences: "'Nobody is coming for your guns,' they said. Here is a
+    list …"). The list goes on through headline-like lines (short, caption class or such
+    two-sentence headlines) while prose does not follow.
     """
     prev, ln, nxt = c.prev, c.ln, c.nxt
     if prev is not None and (prev.rule is RULES_BY_ID["ui.list_marker"] or prev.rule is RULES_BY_ID["ui.teaser"] and (
-            prev.words <= T["context_skip_max_words"] and (ln.cls != GOOD or ln.unended) and not c.continues)):
+            prev.words <= T["context_skip_max_words"] and not prev.text.endswith(".")
+            and (ln.cls != GOOD or ln.unended) and not c.continues)):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], "announced by the teaser label above")
     if prev is not None and prev.rule is RULES_BY_ID["context.teaser_headline"] \
             and (ln.cls in (SHORT, CAPTION) or ln.unended) \
@@ -1310,10 +1318,35 @@ def _standfirst(c: _LineContext) -> str | None:
 
 
 def _date(c: _LineContext) -> _Decision | None:
-    """A date-only line outside the header zone is a time stamp."""
-    if c.ln.cls != DATE:
+    """A date-only line outside the header zone is a time stamp, unless a body line above ends in "on" or "since".
+
+    A scrape lifts a link's text out of its sentence: "… hit the station on" / "14 January".
+    """
+    if c.ln.cls != DATE or _cut_at_link(c.prev):
         return None
     return _Decision(BOILERPLATE, RULES_BY_ID["date.only"])
+
+
+def _cut_at_link(ln: _Line | None) -> bool:
+    """A body line ending in a word no sentence ends with (``open_end_words``: "the", "of", "on" …)."""
+    return ln is not None and ln.label == BODY and bool(ln.tokens) and ln.surface[-1] in OPEN_END_WORDS
+
+
+def _sentence_start(c: _LineContext) -> _Decision | None:
+    """In a scrape, a line opening with a capital and ending in a word no sentence ends with is a sentence cut at a link.
+
+    "Russia launched more than 4,200 drones in February, according to the" / "Ukrainian Air
+    Force": the scraper lifted the link's text onto the next line and dropped the rest. Such a
+    line of ``link_cut_min_words`` words or more is body wherever it stands (an inline widget may
+    sit above it); headlines, menu items and captions do not end in "the" or "of".
+    """
+    ln, nxt = c.ln, c.nxt
+    if c.doc.layout is None or c.in_header or ln.cls not in (SHORT, NEAR, CAPTION) \
+            or ln.words < T["link_cut_min_words"] or not ln.first_alnum.isupper() \
+            or ln.surface[-1] not in OPEN_END_WORDS or nxt is None or nxt.cls == BAD:
+        return None
+    return _Decision(BODY, RULES_BY_ID["body.continuation"], "a sentence cut at a link: it ends in "
+                     f"'{ln.surface[-1]}'")
 
 
 def _tweet_text(c: _LineContext) -> _Decision | None:
@@ -1552,11 +1585,15 @@ def _context(c: _LineContext) -> _Decision:
         if p == GOOD or n == GOOD:
             return _Decision(BODY, RULES_BY_ID["body.near_prose"], note)
         return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], note)
+    in_run = p == GOOD or c.prev is not None and c.prev.rule is RULES_BY_ID["body.continuation"]
+    opens = in_run and (ln.tokens[-1] in STOPWORDS and ln.surface[-1][0].islower() or _OPEN_END.search(ln.text)
+                        or ln.words >= 3 and c.nxt is not None and c.nxt.cls != BAD and _starts_lower(c.nxt))
     if p == GOOD and n == GOOD:
-        if ln.words >= T["teaser_min_words"] and _title_case(ln) and ln.surface[-1][0].isupper() and ":" not in ln.text:
+        if not opens and ln.words >= T["teaser_min_words"] and _title_case(ln) and ln.surface[-1][0].isupper() \
+                and ":" not in ln.text:
             return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], note + "; a title-case headline")
         return _Decision(BODY, RULES_BY_ID["body.context"], note)
-    if p == GOOD and (ln.tokens[-1] in STOPWORDS and ln.surface[-1][0].islower() or _OPEN_END.search(ln.text)):
+    if opens:
         return _Decision(BODY, RULES_BY_ID["body.continuation"], note + "; opens a sentence continued below")
     if n == GOOD and (not _title_case(ln) or _short_subhead(ln)) and _WORD.search(ln.text):
         return _Decision(BODY, RULES_BY_ID["body.subhead"], note)
@@ -1569,7 +1606,7 @@ def _context(c: _LineContext) -> _Decision:
 #: header zone is settled before dates, captions and short-line context.
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
     _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
-    _nearby_repeat, _pull_quote, _card_attribution, _suffix_repeat, _unended_caption, _gallery_caption, _photo_story_caption, _between_appeals,
+    _nearby_repeat, _pull_quote, _card_attribution, _suffix_repeat, _sentence_start, _unended_caption, _gallery_caption, _photo_story_caption, _between_appeals,
     _scene_caption, _prose, _link, _header, _date, _tweet_text, _tweet_above, _list_item, _link_split, _stamped_heading,
     _entry_byline, _numbered_subhead, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
 )

@@ -607,6 +607,8 @@ def test_byline_block_under_the_headline_is_header_even_without_prose_in_reach()
     "Jane Doe is deputy editor-in-chief of Example News. Before joining it in 2019 she worked for a news agency.",
     "Jane Doe covers the regional economy and energy markets for Example News.",
     "Jane Doe, a senior fellow at the Example Institute, writes about transport, energy and the river economy.",
+    "Jane Doe is the President of the Example Freedom Initiative (EFI), publisher of The Example Report and "
+    "author of two books.",
 ])
 def test_author_bio_shapes_closing_the_article_are_removed(bio):
     """Each bio shape is a sign-off as the page's last line and above a share widget, and body with prose after it."""
@@ -1876,3 +1878,56 @@ def test_scene_next_to_a_chart_source_stays_body():
     assert decision(text, line)[0] == BODY
     scene = "Rescuers work at the site of the strike in the eastern district of the city."
     assert decision(page(scene), scene)[0] == BODY  # no credit beside it: a feature's present tense
+
+
+# --- rules 1.33.0 (held-out round 30: sentences a scrape cut at links) ----------------------
+
+def scrape(*lines: str) -> str:
+    """A markdown scrape whose content is ``lines``."""
+    return SCRAPE_HEAD + "\n".join(lines) + "\n"
+
+
+def test_line_above_a_lowercase_line_opens_a_sentence_cut_at_a_link():
+    head = "The Institute for the Study of War in Washington (ISW)"  # title case, 8 words: reads like a teaser
+    text = scrape(HEADLINE, P1, P2, head, "assessed on Monday", P3, "Earlier, Mayor Jane Doe", "warned", "Editor:",
+                  "Jane Smith")
+    for line in (head, "assessed on Monday", "Earlier, Mayor Jane Doe", "warned"):
+        assert decision(text, line)[0] == BODY
+    tags = scrape(HEADLINE, P1, P2, P3, "Ukraine", "drone attack", "Moscow")
+    assert decision(tags, "Ukraine")[0] == BOILERPLATE  # a one-word tag above lowercase tags opens nothing
+
+
+def test_line_ending_in_the_is_a_sentence_cut_at_a_link_even_under_a_widget():
+    cut = "The ferry carried more than 4,200 passengers in February, according to the"
+    text = scrape(HEADLINE, P1, P2, "Latest news", "Ferry operator cuts winter timetable after two-year delay",
+                  "Feb 19, 2026 12:34", cut, "City Transport Office", "In January, the ferry crews", "agreed",
+                  "Support our newsroom", "Donate now")
+    assert decision(text, cut) == (BODY, "body.continuation")
+    for line in ("City Transport Office", "In January, the ferry crews", "agreed"):
+        assert decision(text, line)[0] == BODY
+    headline_like = scrape(HEADLINE, P1, P2, "Latest news", "Ferry operator cuts winter timetable after delay",
+                           "Feb 19, 2026 12:34", P3)
+    assert decision(headline_like, "Ferry operator cuts winter timetable after delay")[0] == BOILERPLATE
+
+
+def test_date_after_a_line_ending_in_on_is_the_link_text():
+    text = scrape(HEADLINE, P1, P2, "Drones previously hit the ferry terminal on", "14 January", P3)
+    assert decision(text, "14 January")[0] == BODY
+    assert decision(scrape(HEADLINE, P1, P2, "14 January", P3), "14 January") == (BOILERPLATE, "date.only")
+
+
+def test_role_under_an_author_name_in_the_header_is_the_byline():
+    text = scrape(HEADLINE, "Mar 05, 2026 13:37", "Authors", "Jane Doe", "News Writer", "John Smith", "Editor",
+                  P1, P2, P3)
+    assert decision(text, "Editor") == (BODY, "body.header")
+    label = scrape(HEADLINE, "Mar 05, 2026 13:37", "Author", "Jane Doe", P1, P2, P3)
+    assert decision(label, "Author")[0] == BOILERPLATE  # under the dateline it labels the name below
+
+
+def test_read_more_with_a_full_stop_closes_the_excerpt_above_it():
+    quote = "Police said the risk of an attack on the bridge remained “abstractly high.”"
+    text = page(quote, "Read more.", "“Abstractly high.”", "That is the phrase officials have used for years now.")
+    assert decision(text, "Read more.") == (BOILERPLATE, "ui.teaser")
+    assert decision(text, "“Abstractly high.”")[0] == BODY
+    teaser = page("Read more:", "Ferry operator cuts winter timetable", P3)
+    assert decision(teaser, "Ferry operator cuts winter timetable") == (BOILERPLATE, "context.teaser_headline")

@@ -381,7 +381,7 @@ _BYLINE = re.compile(r"^By\s+[A-Z][\w./'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"  # B
                      r"(?:,|\s*$|\s+(?:[•|·–—-]|(?i:published|updated|posted|on)\b|\d))"
                      rf"|^{_NAME} in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$"  # Name in City
                      rf"|^(?:{_NAME}, )*{_NAME} and {_NAME}$")  # Name, Name and Name
-_READER = re.compile(r"\b(?:you|your|yours|you['’](?:re|ll|ve|d))\b", re.IGNORECASE)
+_READER = re.compile(r"\b(?:you|your|yours|you['’](?:re|ll|ve|d)|(?:help|support|join) us)\b", re.IGNORECASE)
 #: Widgets whose lead-in line addresses the reader ("Think your friends would be interested?").
 _APPEAL_RULES = frozenset({"ui.share_follow", "ui.share_prompt", "ui.subscribe", "ui.support", "ui.donate"})
 _DONATION_RULES = frozenset({"ui.support", "ui.donate"})
@@ -984,14 +984,23 @@ def _widget_label(c: _LineContext) -> _Decision | None:
 
 
 def _widget_lead(c: _LineContext) -> _Decision | None:
-    """A short line addressing the reader above a share/support widget (or glued to one) is its pitch."""
+    """A short line addressing the reader above a share/support widget (or glued to one) is its pitch.
+
+    The reader is addressed as "you" or asked for help ("Help us stay where the story is.");
+    the widget may be a bare donate button ("DONATE NOW").
+    """
     ln, nxt = c.ln, c.nxt
-    widget_below = nxt is not None and nxt.cls == BAD and nxt.rule.id in _APPEAL_RULES
     if ln.cls in (SHORT, NEAR) and ln.words <= T["widget_lead_max_words"] and _READER.search(ln.text) \
-            and (widget_below or ln.tail is RULES_BY_ID["widget.glued"]):
+            and (_appeal_widget(nxt) or ln.tail is RULES_BY_ID["widget.glued"]):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"],
                          "addresses the reader, next to a share/support widget")
     return None
+
+
+def _appeal_widget(ln: _Line | None) -> bool:
+    """A share, subscribe or support widget line, or a bare donate button ("DONATE NOW", a ``ui.label``)."""
+    return ln is not None and ln.cls == BAD and (
+        ln.rule.id in _APPEAL_RULES or ln.rule is RULES_BY_ID["ui.label"] and RULES_BY_ID["ui.donate"].matches(ln.text))
 
 
 def _teaser_item(c: _LineContext) -> _Decision | None:
@@ -1010,7 +1019,7 @@ def _teaser_item(c: _LineContext) -> _Decision | None:
         return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], "announced by the teaser label above")
     if prev is not None and prev.rule is RULES_BY_ID["context.teaser_headline"] \
             and (ln.cls in (SHORT, CAPTION) or ln.unended) \
-            and not c.continues and nxt is not None and nxt.cls != GOOD:
+            and not c.continues and nxt is not None and nxt.cls != GOOD and not _starts_lower(nxt):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], "next item of the teaser list above")
     return None
 
@@ -1298,7 +1307,9 @@ def _standfirst(c: _LineContext) -> str | None:
     Year"); a standfirst reports or claims ("Budapest says …", "… will fail if …", a line opening
     with a quotation): ``STANDFIRST_CUES`` are the reporting verbs and modals. Two or more
     unpunctuated lines in a row, starting right under the headline, are the page's summary
-    bullets, as a photo has one caption. Neither holds below a byline or a widget line.
+    bullets, as a photo has one caption, unless the first shows a scene and carries a year:
+    that is a wire photo's caption run over two lines ("Protesters celebrate inside the compound
+    … on July 9, 2022, after storming …"). Neither holds below a byline or a widget line.
     """
     ln, doc = c.ln, c.doc
     if doc.byline is not None:
@@ -1312,9 +1323,12 @@ def _standfirst(c: _LineContext) -> str | None:
         return None
     if at == 0 and (ln.text[:1] in _OPENING_QUOTES or not STANDFIRST_CUES.isdisjoint(ln.tokens)):
         return "standfirst under the headline: it reports or claims"
-    if top >= 2:
+    if top >= 2 and not (_YEAR_IN_TEXT.search(run[0].text) and _shows_a_scene(run[0].text)):
         return "summary bullet under the headline: one of several unpunctuated lines"
     return None
+
+
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _date(c: _LineContext) -> _Decision | None:
@@ -1566,6 +1580,10 @@ def _other_language(c: _LineContext) -> _Decision | None:
     return None
 
 
+#: a line after one of these may open a sentence: a cut sentence goes on, or the article resumes under an inline teaser
+_RESUMES = frozenset(RULES_BY_ID[r] for r in ("body.continuation", "context.teaser_headline"))
+
+
 def _context(c: _LineContext) -> _Decision:
     """The last step, for the SHORT, NEAR and HEADING lines no other step decided: the neighbours decide.
 
@@ -1585,7 +1603,7 @@ def _context(c: _LineContext) -> _Decision:
         if p == GOOD or n == GOOD:
             return _Decision(BODY, RULES_BY_ID["body.near_prose"], note)
         return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], note)
-    in_run = p == GOOD or c.prev is not None and c.prev.rule is RULES_BY_ID["body.continuation"]
+    in_run = p == GOOD or c.prev is not None and c.prev.rule in _RESUMES
     opens = in_run and (ln.tokens[-1] in STOPWORDS and ln.surface[-1][0].islower() or _OPEN_END.search(ln.text)
                         or ln.words >= 3 and c.nxt is not None and c.nxt.cls != BAD and _starts_lower(c.nxt))
     if p == GOOD and n == GOOD:

@@ -395,6 +395,7 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.subscribe", "Start your Example Premium subscription today."),
     ("ui.counter", "Reading time: 5 min"),
     ("ui.copyright", "This article is from Common River Dispatch."),
+    ("ui.poll", "Should the ferry run all night? * Yes, the crews can manage it. No, it costs the city too much."),
     ("ui.support", "We have reported from the river towns since the first flood, and we intend to keep doing it. "
                    "Independent journalism costs money, and we rely on our readers to pay for it."),
 ])
@@ -1472,6 +1473,11 @@ def test_unpunctuated_lines_in_a_row_under_a_flat_headline_are_summary_bullets()
         assert decision(text, line) == (BODY, "body.header")
     mid = page(bullets[0], bullets[1])
     assert decision(mid, bullets[0])[0] == BOILERPLATE  # not under the headline: captions
+    caption = ["Crowds celebrate on the new bridge over the river in the eastern district on July 9, 2022, after "
+               "the opening ceremony",
+               "Thousands of residents walked across the span before the first cars crossed the river"]
+    wire = "\n".join([HEADLINE, "", *caption, P1, P2, P3]) + "\n"
+    assert [decision(wire, line)[0] for line in caption] == [BOILERPLATE] * 2  # a dated scene: a wire photo's caption
 
 
 def test_a_title_case_teaser_ending_in_a_function_word_opens_no_sentence():
@@ -1931,3 +1937,24 @@ def test_read_more_with_a_full_stop_closes_the_excerpt_above_it():
     assert decision(text, "“Abstractly high.”")[0] == BODY
     teaser = page("Read more:", "Ferry operator cuts winter timetable", P3)
     assert decision(teaser, "Ferry operator cuts winter timetable") == (BOILERPLATE, "context.teaser_headline")
+
+
+# --- rules 1.34.0 (held-out round 31) -------------------------------------------------------
+
+def test_sentence_cut_at_a_link_after_near_or_under_an_inline_teaser_is_body():
+    cut = "Russian troops launched 31 assaults on the ferry district over the past day, most of them near"
+    text = scrape(HEADLINE, P1, P2, cut, "Riverside, Oakfield and Green Hill", "Photo: Example News / Jane Doe", P3)
+    assert decision(text, cut) == (BODY, "body.continuation")
+    assert decision(text, "Riverside, Oakfield and Green Hill")[0] == BODY
+    resumed = scrape(HEADLINE, P1, P2, "Read also", "Ferry operator cuts winter timetable after two-year delay",
+                     "Crews at several ferry companies in the region have", "gone on strike", "Share", P3)
+    assert decision(resumed, "Ferry operator cuts winter timetable after two-year delay")[0] == BOILERPLATE
+    for line in ("Crews at several ferry companies in the region have", "gone on strike"):
+        assert decision(resumed, line)[0] == BODY
+
+
+def test_pitch_asking_for_help_above_a_donate_button_is_the_widget_lead():
+    text = scrape(HEADLINE, P1, P2, "Help us stay where the story is.", "DONATE NOW", P3)
+    assert decision(text, "Help us stay where the story is.") == (BOILERPLATE, "context.widget_lead")
+    assert decision(scrape(HEADLINE, P1, P2, "Help us stay where the story is.", P3),
+                    "Help us stay where the story is.")[0] == BODY  # no widget under it

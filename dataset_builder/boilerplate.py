@@ -404,6 +404,7 @@ _SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|f
                             r"summary|highlights|at a glance|in brief|what we know(?: so far)?|main points|"
                             r"(?:by|in) (?:the )?numbers|timeline|fact ?box)\s*:?", re.IGNORECASE)
 _YEAR = re.compile(r"19\d\d|20\d\d")  # a dateline's year; "1872" under one is a view count
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _FULLY_QUOTED = re.compile(rf"[{_OPENING_QUOTES}][^\"“”«»]+[\"”»’']")
 #: number shapes that are counters, never dates: "3 / 12" (spaced; "1/12" may be a date), "1 245",
@@ -1328,26 +1329,24 @@ def _standfirst(c: _LineContext) -> str | None:
     return None
 
 
-_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
-
-
 def _date(c: _LineContext) -> _Decision | None:
-    """A date-only line outside the header zone is a time stamp, unless a body line above ends in "on" or "since".
+    """A date-only line outside the header zone is a time stamp, unless it is a link's text.
 
-    A scrape lifts a link's text out of its sentence: "… hit the station on" / "14 January".
+    A scrape lifts a link's text out of its sentence: "… hit the station on" / "14 January"; a
+    date under a body line that ends in a word no sentence ends with is that text.
     """
-    if c.ln.cls != DATE or _cut_at_link(c.prev):
+    if c.ln.cls != DATE or c.prev is not None and c.prev.label == BODY and _ends_open(c.prev):
         return None
     return _Decision(BOILERPLATE, RULES_BY_ID["date.only"])
 
 
-def _cut_at_link(ln: _Line | None) -> bool:
-    """A body line ending in a word no sentence ends with (``open_end_words``: "the", "of", "on" …)."""
-    return ln is not None and ln.label == BODY and bool(ln.tokens) and ln.surface[-1] in OPEN_END_WORDS
+def _ends_open(ln: _Line) -> bool:
+    """The line ends in a word no sentence ends with (``open_end_words``: "the", "of", "on" …)."""
+    return bool(ln.surface) and ln.surface[-1] in OPEN_END_WORDS
 
 
 def _sentence_start(c: _LineContext) -> _Decision | None:
-    """In a scrape, a line opening with a capital and ending in a word no sentence ends with is a sentence cut at a link.
+    """In a scrape, a line opening with a capital and ending in ``open_end_words`` is a sentence cut at a link.
 
     "Russia launched more than 4,200 drones in February, according to the" / "Ukrainian Air
     Force": the scraper lifted the link's text onto the next line and dropped the rest. Such a
@@ -1357,7 +1356,7 @@ def _sentence_start(c: _LineContext) -> _Decision | None:
     ln, nxt = c.ln, c.nxt
     if c.doc.layout is None or c.in_header or ln.cls not in (SHORT, NEAR, CAPTION) \
             or ln.words < T["link_cut_min_words"] or not ln.first_alnum.isupper() \
-            or ln.surface[-1] not in OPEN_END_WORDS or nxt is None or nxt.cls == BAD:
+            or not _ends_open(ln) or nxt is None or nxt.cls == BAD:
         return None
     return _Decision(BODY, RULES_BY_ID["body.continuation"], "a sentence cut at a link: it ends in "
                      f"'{ln.surface[-1]}'")
@@ -1589,9 +1588,11 @@ def _context(c: _LineContext) -> _Decision:
 
     A short sentence or subhead next to prose is body; a short line between prose is body (but a
     title-case one of ``teaser_min_words`` or more, ending in a capitalised word and without a
-    "Label:", is a related story's headline), one
-    after prose that opens a sentence (it ends in a lowercase function word or a comma; a
-    headline's "… With All" does not) is body, a sentence-case one before prose is a subhead
+    "Label:", is a related story's headline, unless it opens a sentence), one
+    after prose that opens a sentence (it ends in a lowercase function word or a comma, a
+    headline's "… With All" does not; or it has three words and the next line starts lowercase,
+    "Earlier, President Volodymyr Zelensky" / "warned") is body, also after a cut sentence or
+    an inline teaser's headline (``_RESUMES``: the article goes on), a sentence-case one before prose is a subhead
     if it has a word ("1x", a player's speed control, and "👁 1.4M · 17.07.2023", a view count, have none);
     anything else sits among boilerplate. The note records the neighbours' labels.
     """

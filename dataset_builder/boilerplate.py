@@ -1288,7 +1288,8 @@ def _header(c: _LineContext) -> _Decision | None:
     name = ln.words <= T["name_max_words"] and _title_case(ln)
     if ln.cls == SHORT and _between_widgets(c.prev, c.nxt):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], "between two widget lines")
-    if not name and ln.key != doc.body[doc.head].key and (repeat := _document_repeat(c)) is not None:
+    if not name and ln.key != doc.body[doc.head].key and not _left_open(c.prev) \
+            and (repeat := _document_repeat(c)) is not None:
         return repeat
     if not name and ln.cls != NEAR and (foreign := _other_language(c)) is not None:
         return foreign
@@ -1341,8 +1342,8 @@ def _date(c: _LineContext) -> _Decision | None:
 
 
 def _ends_open(ln: _Line) -> bool:
-    """The line ends in a word no sentence ends with (``open_end_words``: "the", "of", "on" …)."""
-    return bool(ln.surface) and ln.surface[-1] in OPEN_END_WORDS
+    """The line ends, without an end mark, in a word no sentence ends with (``open_end_words``: "the", "of" …)."""
+    return not ln.terminal and bool(ln.surface) and ln.surface[-1] in OPEN_END_WORDS
 
 
 def _sentence_start(c: _LineContext) -> _Decision | None:
@@ -1511,10 +1512,21 @@ def _stamped_heading(c: _LineContext) -> _Decision | None:
 
 
 def _caption(c: _LineContext) -> _Decision | None:
-    """A long unpunctuated line (class CAPTION) is a caption."""
-    if c.ln.cls != CAPTION:
+    """A long unpunctuated line (class CAPTION) is a caption, unless it is the rest of a sentence cut open above."""
+    if c.ln.cls != CAPTION or _left_open(c.prev):
         return None
     return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"])
+
+
+def _left_open(prev: _Line | None) -> bool:
+    """``prev`` is body and cannot end its sentence: it ends in a comma or dash, a possessive, or "the", "of" ….
+
+    The line under it is the rest of that sentence (a link's text the scraper put on a line of
+    its own), whatever it looks like: "Earlier, on the night of March 16," / "Russian drones
+    attacked port infrastructure in Odesa Oblast".
+    """
+    return prev is not None and prev.label == BODY and prev.cls != DATE and (
+        bool(_OPEN_END.search(prev.text)) or _ends_open(prev))
 
 
 def _continuation(c: _LineContext) -> _Decision | None:
@@ -1715,7 +1727,7 @@ def _header_end(body: list[_Line], head: int | None, first_good: int | None) -> 
     if first_good is None:  # no prose within reach: a byline block right under the headline is still header
         return _byline_block_end(body, head + 1)
     for j in range(first_good + 1, min(len(body), first_good + 1 + T["standfirst_dateline_lines"])):
-        if body[j].cls == GOOD:
+        if body[j].cls == GOOD or body[j].rule is RULES_BY_ID["tweet.attribution"]:  # a date under a tweet is its own
             break
         if body[j].cls == DATE:
             while j + 1 < len(body) and body[j + 1].cls == DATE:  # "Published …" then "Updated …"

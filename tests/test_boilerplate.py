@@ -1958,3 +1958,28 @@ def test_pitch_asking_for_help_above_a_donate_button_is_the_widget_lead():
     assert decision(text, "Help us stay where the story is.") == (BOILERPLATE, "context.widget_lead")
     assert decision(scrape(HEADLINE, P1, P2, "Help us stay where the story is.", P3),
                     "Help us stay where the story is.")[0] == BODY  # no widget under it
+
+
+# --- rules 1.35.0 (held-out round 32) -------------------------------------------------------
+
+def test_caption_like_line_under_a_sentence_left_open_is_its_rest():
+    rest = "Russian drones attacked the ferry terminal in the eastern district of the city"
+    text = scrape(HEADLINE, P1, P2, "Earlier, on the night of March 16,", rest, P3)
+    assert decision(text, rest) == (BODY, "body.continuation")
+    caption = "Rescuers remove debris as they search for people trapped in the collapsed ferry terminal"
+    closed = page("Officials said they would open sports halls for families who had nowhere to return to.", caption)
+    assert decision(closed, caption) == (BOILERPLATE, "structure.caption")  # "to." ends its sentence
+
+
+def test_link_text_under_a_line_ending_in_the_is_no_menu_repeat_in_the_header():
+    name = "Coordination Headquarters for the Treatment of Ferry Crews"
+    text = scrape(HEADLINE, "The two ferry companies exchanged crews on 5 March, the", name,
+                  "Those released include pilots, engineers and deckhands from both banks of the river.", P1, P2,
+                  "Read also", name)
+    assert decision(text, name)[0] == BODY
+
+
+def test_date_under_an_embedded_tweet_is_not_the_dateline():
+    standfirst = "The two ferry companies exchanged crews on Thursday after weeks of talks in the city hall."
+    text = scrape(HEADLINE, standfirst, "Our crews are home.", "pic.twitter.com/Lw4TzK8hQe", "March 5, 2026", P1, P2)
+    assert decision(text, "March 5, 2026")[0] == BOILERPLATE

@@ -968,11 +968,16 @@ def _rule_hit(c: _LineContext) -> _Decision | None:
         return _Decision(BODY, RULES_BY_ID["body.list_item"], "bulleted item of the list introduced above")
     if c.in_header and ln.rule is RULES_BY_ID["ui.byline_box"] and ln.words <= T["name_max_words"] + 1:
         return _Decision(BODY, RULES_BY_ID["body.header"], "the byline under the headline")
-    if c.in_header and ln.rule is RULES_BY_ID["ui.label"] and ln.tokens and ln.tokens[-1] in BYLINE_ROLES \
-            and not ln.text.endswith(":") and c.prev is not None and c.prev.rule is RULES_BY_ID["body.header"] \
+    if c.in_header and _role_label(ln) and c.prev is not None and c.prev.rule is RULES_BY_ID["body.header"] \
             and c.prev.cls == SHORT and 2 <= c.prev.words <= T["name_max_words"] and _capitalised(c.prev):
         return _Decision(BODY, RULES_BY_ID["body.header"], "the role under an author's name")
     return _Decision(BOILERPLATE, ln.rule)
+
+
+def _role_label(ln: _Line) -> bool:
+    """A ``ui.label`` line that is a byline role ("Editor", "News Editor"), not a label ("Editor:")."""
+    return ln.rule is RULES_BY_ID["ui.label"] and bool(ln.tokens) and ln.tokens[-1] in BYLINE_ROLES \
+        and not ln.text.endswith(":")
 
 
 def _widget_label(c: _LineContext) -> _Decision | None:
@@ -988,14 +993,24 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
     """A short line addressing the reader above a share/support widget (or glued to one) is its pitch.
 
     The reader is addressed as "you" or asked for help ("Help us stay where the story is.");
-    the widget may be a bare donate button ("DONATE NOW").
+    the widget may be a bare donate button ("DONATE NOW"). A short title-case line right above
+    the widget or its pitch is the banner's title ("On the Frontline of Truth", "Stories That
+    Matter"): subheads are in sentence case and have prose, not a widget, under them.
     """
     ln, nxt = c.ln, c.nxt
-    if ln.cls in (SHORT, NEAR) and ln.words <= T["widget_lead_max_words"] and _READER.search(ln.text) \
-            and (_appeal_widget(nxt) or ln.tail is RULES_BY_ID["widget.glued"]):
+    if _pitch(ln) and (_appeal_widget(nxt) or ln.tail is RULES_BY_ID["widget.glued"]):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"],
                          "addresses the reader, next to a share/support widget")
+    if ln.cls == SHORT and not ln.terminal and ln.words <= T["widget_label_max_words"] and _title_case(ln) \
+            and nxt is not None and (_appeal_widget(nxt) or _pitch(nxt) and c.i + 2 < len(c.doc.body)
+                                     and _appeal_widget(c.doc.body[c.i + 2])):
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"], "title of the appeal below")
     return None
+
+
+def _pitch(ln: _Line) -> bool:
+    """A short line addressing the reader ("Think your friends would be interested?", "Help us stay …")."""
+    return ln.cls in (SHORT, NEAR) and ln.words <= T["widget_lead_max_words"] and bool(_READER.search(ln.text))
 
 
 def _appeal_widget(ln: _Line | None) -> bool:
@@ -1058,10 +1073,26 @@ def _repeats_list_item(body: list[_Line], i: int) -> bool:
 
 
 def _headline_repeat(c: _LineContext) -> _Decision | None:
-    """A header line that repeats the headline stays body (before the repetition steps remove it)."""
-    if c.in_header and c.ln.key == c.doc.body[c.doc.head].key:
+    """A header line that repeats the headline stays body (before the repetition steps remove it).
+
+    So does the headline a template prints again under the lead photo, one line past the header
+    (the photo's caption between them read as prose); that caption is removed (``_lead_caption``).
+    """
+    doc = c.doc
+    if doc.head is None or c.ln.key != doc.body[doc.head].key:
+        return None
+    if c.in_header or c.i == doc.header_end + 1 and doc.body[doc.header_end].cls == GOOD:
         return _Decision(BODY, RULES_BY_ID["body.header"], "repeats the headline")
     return None
+
+
+def _lead_caption(c: _LineContext) -> _Decision | None:
+    """The prose line right after the header, above the headline printed again, is the lead photo's caption."""
+    doc, nxt = c.doc, c.nxt
+    if doc.head is None or c.i != doc.header_end or c.i == doc.head or c.ln.cls != GOOD or nxt is None \
+            or nxt.key != doc.body[doc.head].key:
+        return None
+    return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "above the headline printed again under the photo")
 
 
 def _nearby_repeat(c: _LineContext) -> _Decision | None:
@@ -1286,7 +1317,7 @@ def _header(c: _LineContext) -> _Decision | None:
         return None
     ln, doc = c.ln, c.doc
     name = ln.words <= T["name_max_words"] and _title_case(ln)
-    if ln.cls == SHORT and _between_widgets(c.prev, c.nxt):
+    if ln.cls == SHORT and _between_widgets(c.prev, c.nxt) and not _role_label(c.nxt):  # "Authors" / name / role
         return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], "between two widget lines")
     if not name and ln.key != doc.body[doc.head].key and not _left_open(c.prev) \
             and (repeat := _document_repeat(c)) is not None:
@@ -1638,7 +1669,7 @@ def _context(c: _LineContext) -> _Decision:
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
     _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
     _nearby_repeat, _pull_quote, _card_attribution, _suffix_repeat, _sentence_start, _unended_caption, _gallery_caption, _photo_story_caption, _between_appeals,
-    _scene_caption, _prose, _link, _header, _date, _tweet_text, _tweet_above, _list_item, _link_split, _stamped_heading,
+    _scene_caption, _lead_caption, _prose, _link, _header, _date, _tweet_text, _tweet_above, _list_item, _link_split, _stamped_heading,
     _entry_byline, _numbered_subhead, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
 )
 

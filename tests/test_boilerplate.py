@@ -396,6 +396,7 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.counter", "Reading time: 5 min"),
     ("ui.copyright", "This article is from Common River Dispatch."),
     ("ui.poll", "Should the ferry run all night? * Yes, the crews can manage it. No, it costs the city too much."),
+    ("ui.contact", "Contact information for the council's transport office:"),
     ("ui.support", "We have reported from the river towns since the first flood, and we intend to keep doing it. "
                    "Independent journalism costs money, and we rely on our readers to pay for it."),
 ])
@@ -1983,3 +1984,34 @@ def test_date_under_an_embedded_tweet_is_not_the_dateline():
     standfirst = "The two ferry companies exchanged crews on Thursday after weeks of talks in the city hall."
     text = scrape(HEADLINE, standfirst, "Our crews are home.", "pic.twitter.com/Lw4TzK8hQe", "March 5, 2026", P1, P2)
     assert decision(text, "March 5, 2026")[0] == BOILERPLATE
+
+
+# --- rules 1.36.0 (held-out round 33) -------------------------------------------------------
+
+def test_author_name_between_the_authors_label_and_a_role_label_is_the_byline():
+    text = scrape(HEADLINE, "Mar 08, 2026 18:27", "Authors", "Jane Doe", "News Editor", P1, P2, P3)
+    assert decision(text, "Jane Doe") == (BODY, "body.header")
+    assert decision(text, "News Editor") == (BODY, "body.header")
+
+
+def test_title_case_banner_title_above_an_appeal_is_boilerplate():
+    text = scrape(HEADLINE, P1, P2, "Stories That Matter", "Independent journalism needs your support.", "DONATE NOW",
+                  P3, "The ferry crews", "agreed", "On the Frontline of Truth",
+                  "Our reporters work on the river to show what is really happening. Your support keeps them there.",
+                  "SUPPORT OUR REPORTERS", P4)
+    for line in ("Stories That Matter", "On the Frontline of Truth"):
+        assert decision(text, line) == (BOILERPLATE, "context.widget_lead")
+    subhead = scrape(HEADLINE, P1, P2, "What Comes Next", P3)
+    assert decision(subhead, "What Comes Next")[0] == BODY
+
+
+def test_headline_printed_again_under_the_lead_photo_keeps_it_and_drops_the_caption():
+    caption = "Ferry crews of the eastern pier load the first cars onto the new ferry at dawn on Monday."
+    text = scrape("Latest news", HEADLINE, "Two years late, the bridge opens to traffic this month", "by", "Jane Doe",
+                  "06/03/2026", "Follow Example News on Google News", caption, HEADLINE, P1, P2, P3)
+    assert decision(text, caption) == (BOILERPLATE, "structure.caption")
+    lines = text.splitlines()
+    second = max(i for i, line in enumerate(lines) if line == HEADLINE)
+    sep = run(text)
+    start = sum(len(line) + 1 for line in lines[:second])
+    assert any(s.label == BODY and s.start <= start < s.end for s in sep.spans)

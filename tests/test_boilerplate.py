@@ -2015,3 +2015,17 @@ def test_headline_printed_again_under_the_lead_photo_keeps_it_and_drops_the_capt
     sep = run(text)
     start = sum(len(line) + 1 for line in lines[:second])
     assert any(s.label == BODY and s.start <= start < s.end for s in sep.spans)
+
+
+# --- rules 1.37.0 (held-out round 34) -------------------------------------------------------
+
+def test_source_name_under_a_cut_sentence_above_a_banner_is_link_text():
+    text = scrape(HEADLINE, P1, "The rebuilt school reopened on Thursday,", "according", "Riverside City Council",
+                  "We bring you stories from the ground.", "Your support keeps our team in the field.", "DONATE NOW", P3)
+    assert decision(text, "Riverside City Council")[0] == BODY
+    assert decision(text, "We bring you stories from the ground.")[0] == BOILERPLATE
+
+
+def test_read_the_rest_link_line_is_a_teaser():
+    text = page("Police said the risk of an attack on the bridge remained high.", "Read the rest.", P3)
+    assert decision(text, "Read the rest.") == (BOILERPLATE, "ui.teaser")

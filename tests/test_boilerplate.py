@@ -429,6 +429,7 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     "Hi-tech firms said this is a good year for exports.",
     "Under the new rules, gyms must keep patrons at least six feet apart, the council said.",
     "The discount is available only to members of the armed forces and their families.",
+    "REPORTER: “Were you surprised that the bridge opened two years late?”",
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY

@@ -1004,8 +1004,8 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
         return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"],
                          "addresses the reader, next to a share/support widget")
     if ln.cls == SHORT and not ln.terminal and ln.words <= T["widget_label_max_words"] and _title_case(ln) \
-            and not (c.continues and _capitalised(ln)) and nxt is not None \
-            and (_appeal_widget(nxt) or _pitch(nxt) and c.i + 2 < len(c.doc.body) and _appeal_widget(c.doc.body[c.i + 2])):
+            and not (c.continues and _capitalised(ln)) and nxt is not None and (
+                _appeal_widget(nxt) or _pitch(nxt) and c.i + 2 < len(c.doc.body) and _appeal_widget(c.doc.body[c.i + 2])):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"], "title of the appeal below")
     return None
 
@@ -1367,9 +1367,9 @@ def _date(c: _LineContext) -> _Decision | None:
     """A date-only line outside the header zone is a time stamp, unless it is a link's text.
 
     A scrape lifts a link's text out of its sentence: "… hit the station on" / "14 January"; a
-    date under a body line that ends in a word no sentence ends with is that text.
+    date under a body line left open (``_left_open``) is that text.
     """
-    if c.ln.cls != DATE or c.prev is not None and c.prev.label == BODY and _ends_open(c.prev):
+    if c.ln.cls != DATE or _left_open(c.prev):
         return None
     return _Decision(BOILERPLATE, RULES_BY_ID["date.only"])
 

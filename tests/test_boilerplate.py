@@ -397,6 +397,13 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.copyright", "This article is from Common River Dispatch."),
     ("ui.poll", "Should the ferry run all night? * Yes, the crews can manage it. No, it costs the city too much."),
     ("ui.contact", "Contact information for the council's transport office:"),
+    ("ui.promo", "Want more analysis from Example News? Example Pro is our premium service for professionals."),
+    ("ui.promo", "Tune in to the Example Report podcast for daily updates on the ferry and the bridge."),
+    ("ui.promo", "Get our new guide to the river crossings. Available now at the Example Store."),
+    ("ui.support", "We rely on advertising to help fund our award-winning journalism."),
+    ("ui.hat_tip", "(Thanks to Maria.)"),
+    ("url.only", "Transportation.gov"),
+    ("ui.label", "Sources for this article include:"),
     ("ui.support", "We have reported from the river towns since the first flood, and we intend to keep doing it. "
                    "Independent journalism costs money, and we rely on our readers to pay for it."),
 ])

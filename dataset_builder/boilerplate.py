@@ -405,6 +405,7 @@ _SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|f
                             r"(?:by|in) (?:the )?numbers|timeline|fact ?box)\s*:?", re.IGNORECASE)
 _YEAR = re.compile(r"19\d\d|20\d\d")  # a dateline's year; "1872" under one is a view count
 _YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+_ZONED_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:gmt|bst|utc|cet|cest|eet|eest|msk|et|est|edt|pt|pst|pdt)", re.IGNORECASE)
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _FULLY_QUOTED = re.compile(rf"[{_OPENING_QUOTES}][^\"“”«»]+[\"”»’']")
 #: number shapes that are counters, never dates: "3 / 12" (spaced; "1/12" may be a date), "1 245",
@@ -1308,12 +1309,13 @@ def _link(c: _LineContext) -> _Decision | None:
 
 
 def _header(c: _LineContext) -> _Decision | None:
-    """A line of the header zone (standfirst, byline, dateline) is body, with four exceptions.
+    """A line of the header zone (standfirst, byline, dateline) is body, with five exceptions.
 
     It is boilerplate when it sits between two widget lines, repeats another line of the page
     (a menu item; a byline name of a few title-case words is kept, as the author box repeats it),
     is in another language (never said of a byline name), or, in a flat text, is a long
-    unpunctuated line not above a "By Name" byline (a photo caption).
+    unpunctuated line not above a "By Name" byline (a photo caption). A bare clock time with a
+    zone ("08.12 GMT") is a live blog's first entry time, not a dateline (which has a day).
     """
     if not c.in_header:
         return None
@@ -1321,6 +1323,8 @@ def _header(c: _LineContext) -> _Decision | None:
     name = ln.words <= T["name_max_words"] and _title_case(ln)
     if ln.cls == SHORT and _between_widgets(c.prev, c.nxt) and not _role_label(c.nxt):  # "Authors" / name / role
         return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], "between two widget lines")
+    if ln.cls == DATE and _ZONED_CLOCK.fullmatch(ln.text.strip()):
+        return _Decision(BOILERPLATE, RULES_BY_ID["date.only"], "a live-blog entry's time, not a dateline")
     if not name and ln.key != doc.body[doc.head].key and not _left_open(c.prev) \
             and (repeat := _document_repeat(c)) is not None:
         return repeat

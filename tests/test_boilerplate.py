@@ -2037,3 +2037,12 @@ def test_source_name_under_a_cut_sentence_above_a_banner_is_link_text():
 def test_read_the_rest_link_line_is_a_teaser():
     text = page("Police said the risk of an attack on the bridge remained high.", "Read the rest.", P3)
     assert decision(text, "Read the rest.") == (BOILERPLATE, "ui.teaser")
+
+
+# --- rules 1.40.0 ---------------------------------------------------------------------------
+
+def test_live_blog_time_with_a_zone_under_the_headline_is_no_dateline():
+    text = "\n".join([HEADLINE, "", "08.12 GMT", P1, P2, P3]) + "\n"
+    assert decision(text, "08.12 GMT") == (BOILERPLATE, "date.only")
+    dated = "\n".join([HEADLINE, "", "Friday 11 November 2022 08.12 GMT", P1, P2, P3]) + "\n"
+    assert decision(dated, "Friday 11 November 2022 08.12 GMT")[0] == BODY

@@ -403,8 +403,7 @@ _DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|1\d{9}
 _SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|findings|figures|dates|numbers|stats|statistics)|"
                             r"summary|highlights|at a glance|in brief|what we know(?: so far)?|main points|"
                             r"(?:by|in) (?:the )?numbers|timeline|fact ?box)\s*:?", re.IGNORECASE)
-_YEAR = re.compile(r"19\d\d|20\d\d")  # a dateline's year; "1872" under one is a view count
-_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a dateline's year; "1872" under one is a view count
 _ZONED_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:gmt|bst|utc|cet|cest|eet|eest|msk|et|est|edt|pt|pst|pdt)", re.IGNORECASE)
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _FULLY_QUOTED = re.compile(rf"[{_OPENING_QUOTES}][^\"“”«»]+[\"”»’']")
@@ -568,6 +567,11 @@ def _short_subhead(ln: _Line) -> bool:
 def _capitalised(ln: _Line) -> bool:
     """Every word of the line starts with a capital (a name, a link's text)."""
     return all(w[:1].isupper() for w in ln.surface)
+
+
+def _is_name(ln: _Line) -> bool:
+    """A person's name on a line of its own: two to ``name_max_words`` capitalised words."""
+    return ln.cls == SHORT and 2 <= ln.words <= T["name_max_words"] and _capitalised(ln)
 
 
 def _title_case(ln: _Line) -> bool:
@@ -970,7 +974,7 @@ def _rule_hit(c: _LineContext) -> _Decision | None:
     if c.in_header and ln.rule is RULES_BY_ID["ui.byline_box"] and ln.words <= T["name_max_words"] + 1:
         return _Decision(BODY, RULES_BY_ID["body.header"], "the byline under the headline")
     if c.in_header and _role_label(ln) and c.prev is not None and c.prev.rule is RULES_BY_ID["body.header"] \
-            and c.prev.cls == SHORT and 2 <= c.prev.words <= T["name_max_words"] and _capitalised(c.prev):
+            and _is_name(c.prev):
         return _Decision(BODY, RULES_BY_ID["body.header"], "the role under an author's name")
     return _Decision(BOILERPLATE, ln.rule)
 
@@ -1084,18 +1088,23 @@ def _headline_repeat(c: _LineContext) -> _Decision | None:
     doc = c.doc
     if doc.head is None or c.ln.key != doc.body[doc.head].key:
         return None
-    if c.in_header or c.i == doc.header_end + 1 and doc.body[doc.header_end].cls == GOOD:
+    if c.in_header or c.i == doc.header_end + 1 and _headline_under_photo(doc):
         return _Decision(BODY, RULES_BY_ID["body.header"], "repeats the headline")
     return None
 
 
 def _lead_caption(c: _LineContext) -> _Decision | None:
     """The prose line right after the header, above the headline printed again, is the lead photo's caption."""
-    doc, nxt = c.doc, c.nxt
-    if doc.head is None or c.i != doc.header_end or c.i == doc.head or c.ln.cls != GOOD or nxt is None \
-            or nxt.key != doc.body[doc.head].key:
+    if c.i != c.doc.header_end or not _headline_under_photo(c.doc):
         return None
     return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "above the headline printed again under the photo")
+
+
+def _headline_under_photo(doc: _DocFacts) -> bool:
+    """The line after the header is prose (the lead photo's caption) and the line after it repeats the headline."""
+    body, end = doc.body, doc.header_end
+    return doc.head is not None and end + 1 < len(body) and body[end].cls == GOOD \
+        and body[end + 1].key == body[doc.head].key
 
 
 def _nearby_repeat(c: _LineContext) -> _Decision | None:
@@ -1282,9 +1291,10 @@ def _quotes_speech(text: str) -> bool:
 
     A short quoted name is no speech: a call sign (Operator “Lys”), a ship's or a film's name.
     """
-    if len(_QUOTED.findall(text)) * 2 != sum(text.count(q) for q in "\"“”«»"):
+    quotes = _QUOTED.findall(text)
+    if len(quotes) * 2 != sum(text.count(q) for q in "\"“”«»"):
         return True
-    return any(len(q.split()) > T["name_max_words"] for q in _QUOTED.findall(text))
+    return any(len(q.split()) > T["name_max_words"] for q in quotes)
 
 
 def _prose(c: _LineContext) -> _Decision | None:
@@ -1362,7 +1372,7 @@ def _standfirst(c: _LineContext) -> str | None:
         return None
     if at == 0 and (ln.text[:1] in _OPENING_QUOTES or not STANDFIRST_CUES.isdisjoint(ln.tokens)):
         return "standfirst under the headline: it reports or claims"
-    if top >= 2 and not (_YEAR_IN_TEXT.search(run[0].text) and _shows_a_scene(run[0].text)):
+    if top >= 2 and not (_YEAR.search(run[0].text) and _shows_a_scene(run[0].text)):
         return "summary bullet under the headline: one of several unpunctuated lines"
     return None
 
@@ -1783,7 +1793,7 @@ def _byline_block_end(body: list[_Line], j: int) -> int:
     labels = (RULES_BY_ID["ui.label"], RULES_BY_ID["ui.byline_box"])
     while j < len(body):
         ln = body[j]
-        name = ln.cls == SHORT and 2 <= ln.words <= T["name_max_words"] and _capitalised(ln)
+        name = _is_name(ln)
         role = ln.cls == SHORT and ln.words <= 2 and ln.tokens[-1] in BYLINE_ROLES
         joiner = ln.text in ("By", "and", "&")
         if not (ln.cls == DATE or name or role or joiner or ln.cls == BAD and ln.rule in labels):

@@ -405,6 +405,7 @@ _SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|f
                             r"(?:by|in) (?:the )?numbers|timeline|fact ?box)\s*:?", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a dateline's year; "1872" under one is a view count
 _ZONED_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:gmt|bst|utc|cet|cest|eet|eest|msk|et|est|edt|pt|pst|pdt)", re.IGNORECASE)
+_BARE_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _FULLY_QUOTED = re.compile(rf"[{_OPENING_QUOTES}][^\"“”«»]+[\"”»’']")
 #: number shapes that are counters, never dates: "3 / 12" (spaced; "1/12" may be a date), "1 245",
@@ -564,6 +565,14 @@ def _short_subhead(ln: _Line) -> bool:
     return ln.text.isupper() or (any(t in STOPWORDS for t in ln.tokens) and not _DIGIT.search(ln.text))
 
 
+def _full_sentence(ln: _Line) -> bool:
+    """A capitalised line with an end mark other than a colon: a sentence, not a label ("Sources:") or a menu item.
+
+    An ellipsis is no end mark (``_ends_sentence``): "Key developments on Feb. 27: ..." is a teaser.
+    """
+    return ln.terminal and ln.first_alnum.isupper() and not ln.text.rstrip(_CLOSING_QUOTES).endswith(":")
+
+
 def _capitalised(ln: _Line) -> bool:
     """Every word of the line starts with a capital (a name, a link's text)."""
     return all(w[:1].isupper() for w in ln.surface)
@@ -638,11 +647,16 @@ def _mark_polls(body: list[_Line]) -> None:
 
     A poll is a question (a line ending in "?"), two to ``poll_max_options`` short answer lines
     without an end mark ("Yes", "Hard to say"), then a line of ``ui.poll_button`` ("Vote",
-    "Total votes: 1 342"). Done before the decision, like the sign-offs, so that a question and
-    its answers are not read as a subhead and short body lines.
+    "Total votes: 1 342"). A question right under a poll's label ("Vote in our poll below") is
+    its question too. Done before the decision, like the sign-offs, so that a question and its
+    answers are not read as a subhead and short body lines.
     """
-    button = RULES_BY_ID["ui.poll_button"]
+    button, poll = RULES_BY_ID["ui.poll_button"], RULES_BY_ID["ui.poll"]
     for i, ln in enumerate(body):
+        if ln.rule is poll and i + 1 < len(body) and body[i + 1].cls != BAD and body[i + 1].text.endswith("?"):
+            question = body[i + 1]
+            question.cls, question.rule = BAD, poll
+            question.notes.append("the question under a poll's label")
         if ln.rule is not button:
             continue
         j = i - 1
@@ -1032,19 +1046,28 @@ def _teaser_item(c: _LineContext) -> _Decision | None:
     A label ending in a full stop ("Read more.") is the link closing the paragraph above, not a
     label of the line below. Prose under the label is body, unless its last sentence has no end
     mark (a headline of two sentences: "'Nobody is coming for your guns,' they said. Here is a
-    list …"). The list goes on through headline-like lines (short, caption class or such
-    two-sentence headlines) while prose does not follow.
+    list …") or it is a single question (``_question_headline``). The list goes on through
+    headline-like lines (short, caption class, such two-sentence headlines or questions) while
+    no prose or short sentence follows.
     """
     prev, ln, nxt = c.prev, c.ln, c.nxt
     if prev is not None and (prev.rule is RULES_BY_ID["ui.list_marker"] or prev.rule is RULES_BY_ID["ui.teaser"] and (
             prev.words <= T["context_skip_max_words"] and not prev.text.endswith(".")
-            and (ln.cls != GOOD or ln.unended) and not c.continues)):
+            and (ln.cls != GOOD or ln.unended or _question_headline(ln)) and not c.continues)):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], "announced by the teaser label above")
     if prev is not None and prev.rule is RULES_BY_ID["context.teaser_headline"] \
-            and (ln.cls in (SHORT, CAPTION) or ln.unended) \
-            and not c.continues and nxt is not None and nxt.cls != GOOD and not _starts_lower(nxt):
+            and (ln.cls in (SHORT, CAPTION) or ln.unended or _question_headline(ln)) \
+            and not c.continues and (nxt is None or nxt.cls not in (GOOD, NEAR) and not _starts_lower(nxt)):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], "next item of the teaser list above")
     return None
+
+
+def _question_headline(ln: _Line) -> bool:
+    """One sentence, a question: an explainer's headline ("COP27: What is loss and damage and why does it matter?").
+
+    Prose does not ask one question and stop; under a teaser label such a line is a teaser.
+    """
+    return ln.text.rstrip(_CLOSING_QUOTES).endswith("?") and not _SENTENCE_INSIDE.search(ln.text)
 
 
 def _tag_item(c: _LineContext) -> _Decision | None:
@@ -1177,10 +1200,16 @@ def _unended_caption(c: _LineContext) -> _Decision | None:
     right under the headline the credit is the lead photo's, under the standfirst).
     The other cases are for flat texts only, not scrapes, where a link's text cuts a sentence
     over several lines; never above a tweet attribution (tweet text ends as it likes), nor when
-    the next line continues the sentence.
+    the next line continues the sentence. The last line of a flat text counts as above a new
+    paragraph (the article's own last paragraph keeps its full stop).
     """
     ln, nxt, doc = c.ln, c.nxt, c.doc
-    if not ln.unended or ln.tail is not None or nxt is None:
+    if not ln.unended or ln.tail is not None:
+        return None
+    if nxt is None:
+        if doc.layout is None:
+            return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
+                             "several sentences, the last without an end mark, ending the text")
         return None
     if _above_repeated_credit(c):
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
@@ -1269,13 +1298,14 @@ def _shows_a_scene(text: str) -> bool:
     """The first sentence has ``scene_min_words`` words and no finite verb of a report.
 
     No auxiliary, modal, reporting verb, common irregular past or first/second person
-    (``finite_verb_cues``), no quoted speech (``_quotes_speech``) or question, and no "-ed"
+    (``finite_verb_cues``), no quoted speech (``_quotes_speech``), no question anywhere in the
+    line (an interviewer's "PJM: Let's start … Is this a …?"), and no "-ed"
     word other than an adjective right after an article ("a damaged building") or a passive
     infinitive ("to be shipped").
     """
     m = _FIRST_SENTENCE.match(text)
     first = m.group() if m else text
-    if first.endswith("?") or _quotes_speech(first):
+    if "?" in text or _quotes_speech(first):
         return False
     words = [w.casefold() for w in _TOKEN.findall(first)]
     if len(words) < T["scene_min_words"] or not FINITE_VERB_CUES.isdisjoint(words):
@@ -1324,8 +1354,8 @@ def _header(c: _LineContext) -> _Decision | None:
     It is boilerplate when it sits between two widget lines, repeats another line of the page
     (a menu item; a byline name of a few title-case words is kept, as the author box repeats it),
     is in another language (never said of a byline name), or, in a flat text, is a long
-    unpunctuated line not above a "By Name" byline (a photo caption). A bare clock time with a
-    zone ("08.12 GMT") is a live blog's first entry time, not a dateline (which has a day).
+    unpunctuated line not above a "By Name" byline (a photo caption). A clock time alone
+    (``_live_time``) is a live blog's first entry time, and the line under it the entry's heading.
     """
     if not c.in_header:
         return None
@@ -1333,8 +1363,10 @@ def _header(c: _LineContext) -> _Decision | None:
     name = ln.words <= T["name_max_words"] and _title_case(ln)
     if ln.cls == SHORT and _between_widgets(c.prev, c.nxt) and not _role_label(c.nxt):  # "Authors" / name / role
         return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], "between two widget lines")
-    if ln.cls == DATE and _ZONED_CLOCK.fullmatch(ln.text.strip()):
+    if ln.cls == DATE and _live_time(ln, doc):
         return _Decision(BOILERPLATE, RULES_BY_ID["date.only"], "a live-blog entry's time, not a dateline")
+    if c.prev is not None and c.prev.rule is RULES_BY_ID["date.only"] and (heading := _stamped_heading(c)):
+        return heading
     if not name and ln.key != doc.body[doc.head].key and not _left_open(c.prev) \
             and (repeat := _document_repeat(c)) is not None:
         return repeat
@@ -1347,6 +1379,16 @@ def _header(c: _LineContext) -> _Decision | None:
             return _Decision(BODY, RULES_BY_ID["body.header"], why)
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "header zone of a flat text")
     return _Decision(BODY, RULES_BY_ID["body.header"], "between headline and first paragraph")
+
+
+def _live_time(ln: _Line, doc: _DocFacts) -> bool:
+    """A clock time alone on its line in the header is a live blog's first entry time, not the dateline.
+
+    A dateline has a day; a bare time with a zone ("08.12 GMT") has none. In a flat text, which
+    keeps no byline or dateline, a bare "09:12" is an entry's time as well.
+    """
+    text = ln.text.strip()
+    return bool(_ZONED_CLOCK.fullmatch(text) or doc.layout is None and _BARE_CLOCK.fullmatch(text))
 
 
 def _standfirst(c: _LineContext) -> str | None:
@@ -1399,15 +1441,22 @@ def _sentence_start(c: _LineContext) -> _Decision | None:
     "Russia launched more than 4,200 drones in February, according to the" / "Ukrainian Air
     Force": the scraper lifted the link's text onto the next line and dropped the rest. Such a
     line of ``link_cut_min_words`` words or more is body wherever it stands (an inline widget may
-    sit above it); headlines, menu items and captions do not end in "the" or "of".
+    sit above it); headlines, menu items and captions do not end in "the" or "of". Under prose, a
+    short capitalised line whose next line starts with a lowercase verb ("Energoatom" / "has
+    repeatedly warned") is that sentence's subject, even if a tag list repeats it.
     """
-    ln, nxt = c.ln, c.nxt
-    if c.doc.layout is None or c.in_header or ln.cls not in (SHORT, NEAR, CAPTION) \
-            or ln.words < T["link_cut_min_words"] or not ln.first_alnum.isupper() \
-            or not _ends_open(ln) or nxt is None or nxt.cls == BAD:
+    ln, nxt, prev = c.ln, c.nxt, c.prev
+    if c.doc.layout is None or c.in_header or ln.cls not in (SHORT, NEAR, CAPTION) or not ln.first_alnum.isupper() \
+            or nxt is None or nxt.cls == BAD:
         return None
-    return _Decision(BODY, RULES_BY_ID["body.continuation"], "a sentence cut at a link: it ends in "
-                     f"'{ln.surface[-1]}'")
+    if ln.words >= T["link_cut_min_words"] and _ends_open(ln):
+        return _Decision(BODY, RULES_BY_ID["body.continuation"], "a sentence cut at a link: it ends in "
+                         f"'{ln.surface[-1]}'")
+    if ln.cls == SHORT and prev is not None and prev.label == BODY and prev.cls == GOOD and _starts_lower(nxt) \
+            and nxt.tokens[0] in FINITE_VERB_CUES:
+        return _Decision(BODY, RULES_BY_ID["body.continuation"], "a link's text opening a sentence: "
+                         f"its verb '{nxt.surface[0]}' goes on below")
+    return None
 
 
 def _tweet_text(c: _LineContext) -> _Decision | None:
@@ -1673,6 +1722,8 @@ def _context(c: _LineContext) -> _Decision:
         return _Decision(BODY, RULES_BY_ID["body.context"], note)
     if opens:
         return _Decision(BODY, RULES_BY_ID["body.continuation"], note + "; opens a sentence continued below")
+    if p == GOOD and _full_sentence(ln):
+        return _Decision(BODY, RULES_BY_ID["body.context"], note + "; a sentence of its own after prose")
     if n == GOOD and (not _title_case(ln) or _short_subhead(ln)) and _WORD.search(ln.text):
         return _Decision(BODY, RULES_BY_ID["body.subhead"], note)
     return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], note)

@@ -402,7 +402,16 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.promo", "Get our new guide to the river crossings. Available now at the Example Store."),
     ("ui.support", "We rely on advertising to help fund our award-winning journalism."),
     ("ui.hat_tip", "(Thanks to Maria.)"),
-    ("url.only", "Transportation.gov"),
+    ("url.domain", "Transportation.gov"),
+    ("tweet.attribution", "— (((Jane Doe))) (@janedoe) March 24, 2019"),
+    ("ui.share_follow", "Jane Doe writes for Example.com. Follow us on Minds, Twitter, Steemit, and Gab."),
+    ("ui.share_follow", "For the latest headlines, follow our Google News channel online or via the app."),
+    ("ui.teaser", "Older articles by Jane Doe"),
+    ("ui.poll", "Example.co.uk readers will be able to vote in our poll below"),
+    ("ui.poll", "Should the ferry run all night? * Absolutely not, it is too costly. Only at weekends. Every night."),
+    ("credit.photo", "Image source, Example Agency"),
+    ("ui.label", "Live Reporting"),
+    ("ui.label", "Get Involved"),
     ("ui.label", "Sources for this article include:"),
     ("ui.support", "We have reported from the river towns since the first flood, and we intend to keep doing it. "
                    "Independent journalism costs money, and we rely on our readers to pay for it."),
@@ -619,6 +628,8 @@ def test_byline_block_under_the_headline_is_header_even_without_prose_in_reach()
     "Jane Doe, a senior fellow at the Example Institute, writes about transport, energy and the river economy.",
     "Jane Doe is the President of the Example Freedom Initiative (EFI), publisher of The Example Report and "
     "author of two books.",
+    "• Jane Doe is a senior fellow at the Example Institute and a former official of the transport ministry.",
+    "Jane Doe is a political scientist and the head of the Example Centre for Transport Studies.",
 ])
 def test_author_bio_shapes_closing_the_article_are_removed(bio):
     """Each bio shape is a sign-off as the page's last line and above a share widget, and body with prose after it."""
@@ -2046,3 +2057,82 @@ def test_live_blog_time_with_a_zone_under_the_headline_is_no_dateline():
     assert decision(text, "08.12 GMT") == (BOILERPLATE, "date.only")
     dated = "\n".join([HEADLINE, "", "Friday 11 November 2022 08.12 GMT", P1, P2, P3]) + "\n"
     assert decision(dated, "Friday 11 November 2022 08.12 GMT")[0] == BODY
+
+
+# --- rules 1.41.0 ---------------------------------------------------------------------------
+
+def test_bare_clock_time_under_a_flat_headline_is_a_live_entry_time_and_heads_an_entry():
+    heading = "Mayor: 'The bridge will open on time, whatever it costs'"
+    text = "\n".join([HEADLINE, "", "09:12", heading, P1, P2, P3]) + "\n"
+    assert decision(text, "09:12") == (BOILERPLATE, "date.only")
+    assert decision(text, heading) == (BODY, "body.subhead")
+
+
+def test_bare_clock_time_in_a_scrape_header_stays_body():
+    text = scrape(HEADLINE, "09:12", P1, P2, P3)
+    assert decision(text, "09:12")[0] == BODY
+
+
+@pytest.mark.parametrize("line", ["Silence.", "“Yes.”", "No!"])
+def test_short_sentence_after_prose_stays_body_before_a_widget(line):
+    text = page() + "Asked whether the bridge would open on time, the mayor answered with one word.\n" + line + \
+        "\nShare this article\n"
+    assert decision(text, line)[0] == BODY
+
+
+def test_short_label_or_teaser_after_prose_is_not_taken_for_a_sentence():
+    text = page() + "Asked whether the bridge would open on time, the mayor answered with one word.\n" + \
+        "Key developments on May 2: ...\nShare this article\n"
+    assert decision(text, "Key developments on May 2: ...")[0] == BOILERPLATE
+
+
+def test_question_headlines_under_a_teaser_label_are_teasers():
+    q1 = "Explainer: What is the river toll and why does it matter?"
+    q2 = "Why are the city and the contractor still arguing over the foundations?"
+    text = page("Read more:", q1, q2, "Share this article")
+    assert decision(text, q1) == (BOILERPLATE, "context.teaser_headline")
+    assert decision(text, q2) == (BOILERPLATE, "context.teaser_headline")
+    assert decision(page() + "Read more:\n" + q1 + "\n" + q2 + "\n", q2) == (BOILERPLATE, "context.teaser_headline")
+    assert decision(page("Read more:", q1, q2), q2)[0] == BODY  # prose under it: a subhead asking the question
+
+
+def test_short_subhead_above_a_short_sentence_ends_a_teaser_list():
+    teaser = "Watch: Mayor says the bridge will open on time as crews work through the night"
+    text = page("Read more:", teaser, "What is in the plan", "The plan runs to 200 pages.", P3)
+    assert decision(text, teaser) == (BOILERPLATE, "context.teaser_headline")
+    assert decision(text, "What is in the plan")[0] == BODY
+
+
+def test_link_text_opening_a_sentence_is_body_even_if_a_tag_repeats_it():
+    text = scrape(HEADLINE, P1, P2, "Riverco", "has repeatedly warned", "about the steel shortage.", P3,
+                  "Tags:", "Riverco", "Bridges")
+    assert decision(text, "Riverco")[0] == BODY
+    assert decision(text, "has repeatedly warned")[0] == BODY
+    menu = scrape(HEADLINE, P1, P2, "Riverco", "Bridges", P3, "Tags:", "Riverco", "Bridges")
+    assert decision(menu, "Riverco")[0] == BOILERPLATE
+
+
+def test_domain_under_a_sentence_left_open_is_the_link_text():
+    text = scrape(HEADLINE, "As reported by the online outlet", "Example.com", P1, P2, P3)
+    assert decision(text, "Example.com")[0] == BODY
+    assert decision(page("Example.com"), "Example.com") == (BOILERPLATE, "url.domain")
+
+
+def test_question_under_a_poll_label_is_the_poll_question():
+    question = "Should the city charge a toll on the new bridge?"
+    text = page("Readers will be able to vote in our poll below", question, "Yes", "No")
+    assert decision(text, question) == (BOILERPLATE, "ui.poll")
+
+
+def test_interview_question_next_to_a_photo_credit_is_no_scene_caption():
+    line = "EXN: Let's start with the basics. Is this a vote on the toll? Will it change the budget?"
+    text = page("Photo: The mayor arrives at the council chamber, March 3, 2019. (AP Photo/Jane Doe)", line,
+                "DOE: No.")
+    assert decision(text, line)[0] == BODY
+
+
+def test_unended_caption_closing_a_flat_text_is_a_caption():
+    caption = ("Workers stand on the deck of the new bridge over the river in the eastern district. The city hopes "
+               "to open the crossing before the end of the month")
+    assert decision(page() + caption + "\n", caption) == (BOILERPLATE, "structure.caption")
+    assert decision(scrape(HEADLINE, P1, P2, caption), caption)[0] == BODY

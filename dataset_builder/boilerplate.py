@@ -406,6 +406,8 @@ _SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|f
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a dateline's year; "1872" under one is a view count
 _ZONED_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:gmt|bst|utc|cet|cest|eet|eest|msk|et|est|edt|pt|pst|pdt)", re.IGNORECASE)
 _BARE_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_AGENCY_CREDIT = re.compile(r"\(\s*[\w .&'’-]{1,30}:\s*[^()]{1,40}\)\s*$")  # "(AAP: Jane Doe)" closes a caption
+_DATELINE_LEAD = re.compile(r"(?:posted|published|issued(?: on)?|updated|modified)\b[^.!?]{0,20}\d", re.IGNORECASE)
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
 _FULLY_QUOTED = re.compile(rf"[{_OPENING_QUOTES}][^\"“”«»]+[\"”»’']")
 #: number shapes that are counters, never dates: "3 / 12" (spaced; "1/12" may be a date), "1 245",
@@ -468,7 +470,7 @@ class _Line:
     mostly_cyrillic: bool = False  # more Cyrillic letters than Latin ones
     original: str = ""  # the stripped core with its Cyrillic, for lines that have some
     unended: bool = False  # prose only by a sentence break inside: its last sentence has no end mark
-    tail_glued: bool = False  # the tail cut starts right after a character, no space between
+    tail_glued: bool = False  # the tail cut starts right after a character, no space between (see _AGENCY_CREDIT)
     notes: list[str] = field(default_factory=list)
 
 
@@ -510,7 +512,8 @@ def _cut_subline(raw: str, ln: _Line) -> str:
         if m and m.start() > lo:
             ln.tail, hi = _GLUED_CAPTION, m.start()
     ln.core_start, ln.core_end = ln.start + lo, ln.start + hi
-    ln.tail_glued = ln.tail is not None and lo < hi and not (raw[hi - 1].isspace() or raw[hi].isspace())
+    ln.tail_glued = ln.tail is not None and lo < hi and not (raw[hi - 1].isspace() or raw[hi].isspace()
+                                                               or _AGENCY_CREDIT.match(raw, hi))
     return raw[lo:hi]
 
 
@@ -796,7 +799,9 @@ def _classify(ln: _Line, layout: _Layout | None, next_lower: bool) -> None:
         return
     if ln.tail is _CREDIT_TAIL and not (ln.tail_glued and ln.terminal):
         ln.cls, ln.rule = BAD, RULES_BY_ID["caption.credited"]  # a caption carries its credit ...
-        return  # ... a sentence the scraper glued one to ("… on a schedule.Photo: Name / Telegram") does not
+        return  # ... a sentence the scraper glued one to ("… on a schedule.Photo: Name / Telegram") does not;
+        # an "(Agency: Name)" credit is the caption's own, glued or not ("… may be required.(AAP: Name)"),
+        # where a glued "(Name / Outlet)" is a photo's credit glued to the paragraph above it
     if ln.mostly_cyrillic and 0 < ln.words <= T["cyrillic_line_max_latin_words"]:
         ln.cls = BAD  # "Подписывайтесь на наш Telegram-канал": a UI string, whatever rule names it
         ln.rule = _line_rule_of(ln.original, 0) or RULES_BY_ID["script.cyrillic_line"]
@@ -1354,7 +1359,9 @@ def _header(c: _LineContext) -> _Decision | None:
     It is boilerplate when it sits between two widget lines, repeats another line of the page
     (a menu item; a byline name of a few title-case words is kept, as the author box repeats it),
     is in another language (never said of a byline name), or, in a flat text, is a long
-    unpunctuated line not above a "By Name" byline (a photo caption). A clock time alone
+    unpunctuated line not above a "By Name" byline (a photo caption), unless it opens with
+    "Posted", "Published", "Issued on" or "Updated" and a figure (a dateline whose parts the
+    template glued together: "Posted Tue 6 Jun 2023 at 2:30pmTuesday …"). A clock time alone
     (``_live_time``) is a live blog's first entry time, and the line under it the entry's heading.
     """
     if not c.in_header:
@@ -1377,6 +1384,8 @@ def _header(c: _LineContext) -> _Decision | None:
             return _Decision(BODY, RULES_BY_ID["body.list_item"], "item of the list introduced above")
         if (why := _standfirst(c)) is not None:
             return _Decision(BODY, RULES_BY_ID["body.header"], why)
+        if _DATELINE_LEAD.match(ln.text):
+            return _Decision(BODY, RULES_BY_ID["body.header"], "a dateline the template glued together")
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "header zone of a flat text")
     return _Decision(BODY, RULES_BY_ID["body.header"], "between headline and first paragraph")
 
@@ -1423,9 +1432,10 @@ def _date(c: _LineContext) -> _Decision | None:
     """A date-only line outside the header zone is a time stamp, unless it is a link's text.
 
     A scrape lifts a link's text out of its sentence: "… hit the station on" / "14 January"; a
-    date under a body line left open (``_left_open``) is that text.
+    date under a body line left open (``_left_open``) is that text, and so is one that starts
+    lowercase under body ("reported" / "on March 5.").
     """
-    if c.ln.cls != DATE or _left_open(c.prev):
+    if c.ln.cls != DATE or _left_open(c.prev) or _starts_lower(c.ln) and c.prev is not None and c.prev.label == BODY:
         return None
     return _Decision(BOILERPLATE, RULES_BY_ID["date.only"])
 
@@ -1443,7 +1453,9 @@ def _sentence_start(c: _LineContext) -> _Decision | None:
     line of ``link_cut_min_words`` words or more is body wherever it stands (an inline widget may
     sit above it); headlines, menu items and captions do not end in "the" or "of". Under prose, a
     short capitalised line whose next line starts with a lowercase verb ("Energoatom" / "has
-    repeatedly warned") is that sentence's subject, even if a tag list repeats it.
+    repeatedly warned") is that sentence's subject, even if a tag list repeats it. A line of
+    prose length (``good_min_words``) whose next line starts lowercase is a sentence cut at a
+    link wherever it stands, even right under a photo's caption.
     """
     ln, nxt, prev = c.ln, c.nxt, c.prev
     if c.doc.layout is None or c.in_header or ln.cls not in (SHORT, NEAR, CAPTION) or not ln.first_alnum.isupper() \
@@ -1456,6 +1468,8 @@ def _sentence_start(c: _LineContext) -> _Decision | None:
             and nxt.tokens[0] in FINITE_VERB_CUES:
         return _Decision(BODY, RULES_BY_ID["body.continuation"], "a link's text opening a sentence: "
                          f"its verb '{nxt.surface[0]}' goes on below")
+    if ln.words >= T["good_min_words"] and ln.stop_density >= T["good_min_stopword_density"] and _starts_lower(nxt):
+        return _Decision(BODY, RULES_BY_ID["body.continuation"], "a sentence cut at a link: it goes on lowercase below")
     return None
 
 

@@ -412,6 +412,17 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("credit.photo", "Image source, Example Agency"),
     ("ui.label", "Live Reporting"),
     ("ui.label", "Get Involved"),
+    ("ui.comment_policy", "Example News is committed to fostering a civil discussion. Comments that include profanity "
+                          "or personal attacks will be removed."),
+    ("ui.support", "If you enjoyed this article, we have a proposition for you: become a member of Example News."),
+    ("ui.support", "If you appreciated this article, perhaps you might consider making a donation to Example News."),
+    ("ui.promo", "Watch Example TV, now carried on DIRECTV Ch. 349 and DISH Ch. 216."),
+    ("credit.photo", "(Image source: Example TV video screenshot)"),
+    ("ui.label", "Opinion"),
+    ("ui.label", "Analysis"),
+    ("ui.wire_credit", "Jane Doe contributed."),
+    ("ui.wire_credit", "Jane Doe and John Smith contributed."),
+    ("ui.support", "Our reporters continue to cover the city's politics, but we need your help to keep doing it."),
     ("ui.label", "Sources for this article include:"),
     ("ui.support", "We have reported from the river towns since the first flood, and we intend to keep doing it. "
                    "Independent journalism costs money, and we rely on our readers to pay for it."),
@@ -446,6 +457,9 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     "Under the new rules, gyms must keep patrons at least six feet apart, the council said.",
     "The discount is available only to members of the armed forces and their families.",
     "REPORTER: “Were you surprised that the bridge opened two years late?”",
+    "If you liked the old ferry, you will find the bridge crossing dull, one commuter said.",
+    "Comments that the mayor made on Monday will be removed from the council's minutes, officials said.",
+    "Nobody contributed.",
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY
@@ -2136,3 +2150,46 @@ def test_unended_caption_closing_a_flat_text_is_a_caption():
                "to open the crossing before the end of the month")
     assert decision(page() + caption + "\n", caption) == (BOILERPLATE, "structure.caption")
     assert decision(scrape(HEADLINE, P1, P2, caption), caption)[0] == BODY
+
+
+def test_title_above_an_appeal_goes_with_it():
+    appeal = ("If you enjoyed this article, we have a proposition for you: become a member of Example News. Members "
+              "get all of our content with no paywall.")
+    text = page() + "Something to Consider\n" + appeal + "\n"
+    assert decision(text, "Something to Consider")[0] == BOILERPLATE
+    assert decision(text, appeal) == (BOILERPLATE, "ui.support")
+
+
+def test_agency_credit_in_parentheses_closes_a_caption():
+    caption = "The mayor says the bridge will open on time.(AAP: Jane Doe)"
+    text = page(caption)
+    assert decision(text, caption)[0] == BOILERPLATE
+    glued = "By the spring of 2023, the crews had finished two of the three spans.(Jane Doe / Example News)"
+    assert decision(page(glued), glued)[0] == BODY  # a photo's credit glued to the paragraph above the photo
+
+
+def test_long_line_above_a_lowercase_line_is_a_cut_sentence_even_under_a_caption():
+    first = ("Crews laid 1,020 tonnes of asphalt on the bridge deck over the past 24 hours, bringing the total laid "
+             "since the start of the works to about 26,000 tonnes, the city's roads department")
+    text = scrape(HEADLINE, "Mar 05, 2026 09:12", "Authors", "Jane Doe", "News Editor",
+                  "The new bridge at dusk. (Photo: Example Agency)", first, "reported", "on March 5.",
+                  "Crews also fitted 37 lamps and 2 cameras.", "We bring you stories from the ground.",
+                  "Your support keeps our team in the field.", "DONATE NOW", P1)
+    for line in (first, "reported", "on March 5."):
+        assert decision(text, line)[0] == BODY
+
+
+def test_date_starting_lowercase_under_body_is_the_rest_of_the_sentence():
+    text = scrape(HEADLINE, P1, P2, "The council approved the toll, the mayor's office", "announced", "on March 5.", P3)
+    assert decision(text, "on March 5.")[0] == BODY
+    stamp = scrape(HEADLINE, P1, P2, "5 March 2026", P3)
+    assert decision(stamp, "5 March 2026") == (BOILERPLATE, "date.only")
+
+
+@pytest.mark.parametrize("dateline", [
+    "Posted Tue 6 Jun 2023 at 2:30pmTuesday 6 Jun 2023 at 2:30pm, updated Tue 6 Jun 2023 at 5:12pm",
+    "Issued on: 21/02/2023 - 07:12Modified: 21/02/2023 - 21:48",
+])
+def test_glued_dateline_under_a_flat_headline_is_header(dateline):
+    text = "\n".join([HEADLINE, "", dateline, P1, P2, P3]) + "\n"
+    assert decision(text, dateline) == (BODY, "body.header")

@@ -406,6 +406,7 @@ _SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|f
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a dateline's year; "1872" under one is a view count
 _ZONED_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:gmt|bst|utc|cet|cest|eet|eest|msk|et|est|edt|pt|pst|pdt)", re.IGNORECASE)
 _BARE_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_SPEAKER = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?:\s")  # "Barr: No." in a transcript
 _AGENCY_CREDIT = re.compile(r"\(\s*[\w .&'’-]{1,30}:\s*[^()]{1,40}\)\s*$")  # "(AAP: Jane Doe)" closes a caption
 _DATELINE_LEAD = re.compile(r"(?:posted|published|issued(?: on)?|updated|modified)\b[^.!?]{0,20}\d", re.IGNORECASE)
 _NUMBERED = re.compile(r"\d{1,2}[.)]\s+\S")
@@ -1057,7 +1058,7 @@ def _teaser_item(c: _LineContext) -> _Decision | None:
     """
     prev, ln, nxt = c.prev, c.ln, c.nxt
     if prev is not None and (prev.rule is RULES_BY_ID["ui.list_marker"] or prev.rule is RULES_BY_ID["ui.teaser"] and (
-            prev.words <= T["context_skip_max_words"] and not prev.text.endswith(".")
+            prev.words <= T["teaser_label_max_words"] and not prev.text.endswith(".")
             and (ln.cls != GOOD or ln.unended or _question_headline(ln)) and not c.continues)):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], "announced by the teaser label above")
     if prev is not None and prev.rule is RULES_BY_ID["context.teaser_headline"] \
@@ -1446,7 +1447,7 @@ def _ends_open(ln: _Line) -> bool:
 
 
 def _sentence_start(c: _LineContext) -> _Decision | None:
-    """In a scrape, a line opening with a capital and ending in ``open_end_words`` is a sentence cut at a link.
+    """In a scrape, a capitalised line that starts a sentence the scraper cut at a link is body (three shapes).
 
     "Russia launched more than 4,200 drones in February, according to the" / "Ukrainian Air
     Force": the scraper lifted the link's text onto the next line and dropped the rest. Such a
@@ -1669,9 +1670,12 @@ def _attribution(ln: _Line | None) -> bool:
 
 
 def _document_repeat(c: _LineContext) -> _Decision | None:
-    """A short line that occurs more than once in the document is a menu or widget item."""
+    """A short line that occurs more than once in the document is a menu or widget item.
+
+    Not a speaker's answer in a transcript ("Barr: No."), which an interview may repeat.
+    """
     ln, counts = c.ln, c.doc.doc_counts
-    if ln.cls == SHORT and counts[ln.key] >= 2:
+    if ln.cls == SHORT and counts[ln.key] >= 2 and not (ln.terminal and _SPEAKER.match(ln.text)):
         return _Decision(BOILERPLATE, RULES_BY_ID["repeat.document"], f"{counts[ln.key]}x in document")
     return None
 
@@ -1716,6 +1720,7 @@ def _context(c: _LineContext) -> _Decision:
     "Earlier, President Volodymyr Zelensky" / "warned") is body, also after a cut sentence or
     an inline teaser's headline (``_RESUMES``: the article goes on), a sentence-case one before prose is a subhead
     if it has a word ("1x", a player's speed control, and "👁 1.4M · 17.07.2023", a view count, have none);
+    a sentence of its own after prose ("Silence.", ``_full_sentence``) is body whatever follows;
     anything else sits among boilerplate. The note records the neighbours' labels.
     """
     ln, body, i = c.ln, c.doc.body, c.i

@@ -423,6 +423,16 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.wire_credit", "Jane Doe contributed."),
     ("ui.wire_credit", "Jane Doe and John Smith contributed."),
     ("ui.support", "Our reporters continue to cover the city's politics, but we need your help to keep doing it."),
+    ("ui.teaser", "Go deeper"),
+    ("ui.teaser", "Most Read from Example News"),
+    ("credit.photo", "Portrait of Jane Doe"),
+    ("ui.comment_policy", "Comments are subject to our community guidelines, which can be viewed here."),
+    ("ui.comment_policy", "Have an opinion about this article? To sound off, please email letters@example.com."),
+    ("ui.support", "Example News is a project of the Example Center. Make a tax-deductible donation to help it."),
+    ("ui.support", "Every child returned is a life given back. Support the fundraiser on EXAMPLE24."),
+    ("ui.promo", "Don't forget to tune in to The Example Hour weekdays from 2-5 p.m. Eastern, streaming live on "
+                 "Example.com."),
+    ("ui.label", "HELP NOW"),
     ("ui.label", "Sources for this article include:"),
     ("ui.support", "We have reported from the river towns since the first flood, and we intend to keep doing it. "
                    "Independent journalism costs money, and we rely on our readers to pay for it."),
@@ -2193,3 +2203,24 @@ def test_date_starting_lowercase_under_body_is_the_rest_of_the_sentence():
 def test_glued_dateline_under_a_flat_headline_is_header(dateline):
     text = "\n".join([HEADLINE, "", dateline, P1, P2, P3]) + "\n"
     assert decision(text, dateline) == (BODY, "body.header")
+
+
+def test_capitals_credit_closes_a_caption_but_not_a_byline():
+    caption = "The mayor at the bridge opening last week. He said the crossing would open on time JANE DOE/PA"
+    lead = "\n".join([HEADLINE, "", caption, "Related articles", P1, P2, P3]) + "\n"
+    assert decision(lead, caption) == (BOILERPLATE, "caption.credited")
+    text = scrape("Live", HEADLINE, "February 27, 2026 08:05 GMT", "By RFE/RL", "Share", P1, P2, P3)
+    assert decision(text, "By RFE/RL")[0] == BODY
+
+
+def test_a_speakers_repeated_answer_in_a_transcript_stays_body():
+    text = page("Smith: Were you ever told to delay the bridge?", "Doe: No.",
+                "Smith: Did the contractor ever ask you to?", "Doe: No.")
+    labels = [lab for ln, lab, _ in line_labels(text, run(text)) if ln == "Doe: No."]
+    assert labels == [BODY, BODY]
+
+
+def test_four_word_teaser_label_announces_the_headline_below():
+    teaser = "Ferry operator shares tumble as the bridge nears its opening"
+    text = page("Most Read from Riverside", teaser)
+    assert decision(text, teaser) == (BOILERPLATE, "context.teaser_headline")

@@ -1022,14 +1022,15 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
     the widget or its pitch is the banner's title ("On the Frontline of Truth", "Stories That
     Matter"): subheads are in sentence case and have prose, not a widget, under them. Under a
     sentence left open, a name of capitalised words is the link's text ("according" / "Mykolaiv
-    City Council"), not a title.
+    City Council"), not a title, and a line starting lowercase ("… signed with" / "the Defense
+    Ministry") is never one.
     """
     ln, nxt = c.ln, c.nxt
     if _pitch(ln) and (_appeal_widget(nxt) or ln.tail is RULES_BY_ID["widget.glued"]):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"],
                          "addresses the reader, next to a share/support widget")
     if ln.cls == SHORT and not ln.terminal and ln.words <= T["widget_label_max_words"] and _title_case(ln) \
-            and not (c.continues and _capitalised(ln)) and nxt is not None and (
+            and not _starts_lower(ln) and not (c.continues and _capitalised(ln)) and nxt is not None and (
                 _appeal_widget(nxt) or _pitch(nxt) and c.i + 2 < len(c.doc.body) and _appeal_widget(c.doc.body[c.i + 2])):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"], "title of the appeal below")
     return None

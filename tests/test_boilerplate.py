@@ -433,6 +433,15 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.promo", "Don't forget to tune in to The Example Hour weekdays from 2-5 p.m. Eastern, streaming live on "
                  "Example.com."),
     ("ui.label", "HELP NOW"),
+    ("credit.photo", "Jane Doe, AP"),
+    ("ui.teaser", "Explainer | What is the river toll and why does it matter?"),
+    ("ui.teaser", "Read the full set of documents here."),
+    ("ui.promo", "For the latest news from Example News download our mobile app."),
+    ("ui.hat_tip", "Via the Example Beacon."),
+    ("ui.hat_tip", "Via Jane Doe at Example Review."),
+    ("ui.copyright", "The post Mayor: Bridge Will Open in May appeared first on Example News."),
+    ("ui.share_follow", "Tweets by @examplenews"),
+    ("ui.comment_policy", "Readers are reminded that comments must be civil and on-topic."),
     ("ui.label", "Sources for this article include:"),
     ("ui.support", "We have reported from the river towns since the first flood, and we intend to keep doing it. "
                    "Independent journalism costs money, and we rely on our readers to pay for it."),
@@ -2224,3 +2233,25 @@ def test_four_word_teaser_label_announces_the_headline_below():
     teaser = "Ferry operator shares tumble as the bridge nears its opening"
     text = page("Most Read from Riverside", teaser)
     assert decision(text, teaser) == (BOILERPLATE, "context.teaser_headline")
+
+
+def test_view_count_whose_cyrillic_date_is_cut_goes_too():
+    line = "👁 48.2K · 15 мая 2022 г."
+    assert decision(page(line), line) == (BOILERPLATE, "ui.counter")
+
+
+def test_photographer_for_outlet_closes_a_caption():
+    caption = "Jane Doe, the mayor, at her office in Riverside on Oct. 12, 2022. John Smith for EXAMPLE"
+    assert decision(page() + caption + "\nShare this article\n", caption) == (BOILERPLATE, "caption.credited")
+
+
+def test_via_source_line_is_a_credit_but_a_via_lead_in_stays_body():
+    assert decision(page("Via the Example Beacon."), "Via the Example Beacon.") == (BOILERPLATE, "ui.hat_tip")
+    text = page("Via Example News:", "“We will open the bridge in May,” the mayor said in a statement on Tuesday.")
+    assert decision(text, "Via Example News:")[0] == BODY
+
+
+def test_lowercase_link_text_under_a_cut_sentence_is_no_banner_title():
+    text = scrape(HEADLINE, P1, P2, "The agreement was signed in Riverside on March 4 by the mayor and", "the Riverside Council",
+                  "We bring you stories from the ground.", "Your support keeps our team in the field.", "DONATE NOW", P3)
+    assert decision(text, "the Riverside Council")[0] == BODY

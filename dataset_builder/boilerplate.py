@@ -472,6 +472,7 @@ class _Line:
     original: str = ""  # the stripped core with its Cyrillic, for lines that have some
     unended: bool = False  # prose only by a sentence break inside: its last sentence has no end mark
     tail_glued: bool = False  # the tail cut starts right after a character, no space between (see _AGENCY_CREDIT)
+    figures: bool = False  # a line of a box of figures or its heading (``_mark_figure_boxes``)
     notes: list[str] = field(default_factory=list)
 
 
@@ -670,6 +671,47 @@ def _mark_polls(body: list[_Line]) -> None:
             for opt in body[j:i]:
                 opt.cls, opt.rule = BAD, RULES_BY_ID["ui.poll"]
                 opt.notes.append("above a poll's vote button")
+
+
+_FIGURE_ITEM = re.compile(r"(?P<label>[^:\d][^:]{0,39}|(?:19|20)\d\d(?: \([^()]{1,20}\))?):\s+[-+]?[£$€]?\s?\d[\d,.]*"
+                          r"\s*(?:%|[km]|bn|million|billion|tonnes|people)?\W*")
+_COUNTER_LABEL = re.compile(r"\W*(?:total )?(?:views?|comments?|likes?|shares?|votes?|reads?|followers?|subscribers?|"
+                            r"replies|reposts?|retweets?)\W*", re.IGNORECASE)
+
+
+def _mark_figure_boxes(body: list[_Line]) -> None:
+    """Mark a run of ``figure_box_min_lines`` or more "label: figure" lines, and its heading, as a box of figures.
+
+    "2019: 1,843" / "2020: 8,466" / "2021: 28,526", "April 2022: £1,971": the article's own data
+    box, which would otherwise read as dates, lines without letters or short widget lines. A run
+    of counters ("Views: 3,421" / "Comments: 12") or of lines a ``ui.*`` rule removed (a video
+    player's "Loaded: 0%") is a widget, not a box. The line right above the
+    run is the box's heading when it is short and asks a question or has no end mark ("How many
+    people have crossed the Channel?", "HOW THE PRICE CAP HAS RISEN"). Done before the decision,
+    like the polls, so that each line's class does not decide it.
+    """
+    i = 0
+    while i < len(body):
+        j = i
+        while j < len(body) and not (body[j].cls == BAD and body[j].rule.id.startswith("ui.")) \
+                and (m := _FIGURE_ITEM.fullmatch(body[j].text)) and not _COUNTER_LABEL.fullmatch(m["label"]):
+            j += 1
+        if j - i >= T["figure_box_min_lines"]:
+            for ln in body[i:j]:
+                ln.figures = True
+            head = body[i - 1] if i else None
+            if head is not None and 0 < head.words <= T["figure_box_heading_max_words"] \
+                    and (head.text.endswith("?") or not head.terminal) \
+                    and (head.cls != BAD or head.rule is RULES_BY_ID["ui.caps_teaser"]):
+                head.figures = True
+        i = max(j, i + 1)
+
+
+def _figure_box(c: _LineContext) -> _Decision | None:
+    """A line of a box of figures, or its heading, is body (``_mark_figure_boxes``)."""
+    if c.ln.figures:
+        return _Decision(BODY, RULES_BY_ID["body.list_item"], "a line of a box of figures")
+    return None
 
 
 def _poll_option(ln: _Line) -> bool:
@@ -1006,10 +1048,14 @@ def _role_label(ln: _Line) -> bool:
 
 
 def _widget_label(c: _LineContext) -> _Decision | None:
-    """A short line ending in ":" right above a ``ui.*`` line is that widget's label ("Share this:")."""
+    """A short line ending in ":" right above a ``ui.*`` line is that widget's label ("Share this:").
+
+    Not above an embedded video's card: "Here's video of the scene:" is the author's lead-in.
+    """
     ln, nxt = c.ln, c.nxt
     if ln.cls in (SHORT, NEAR) and ln.words <= T["widget_label_max_words"] and ln.text.endswith(":") \
-            and nxt is not None and nxt.cls == BAD and nxt.rule.id.startswith("ui."):
+            and nxt is not None and nxt.cls == BAD and nxt.rule.id.startswith("ui.") \
+            and nxt.rule is not RULES_BY_ID["ui.embed_note"]:
         return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_label"], f"introduces the {nxt.rule.id} line below")
     return None
 
@@ -1754,7 +1800,7 @@ def _context(c: _LineContext) -> _Decision:
 #: every context step, a headline repeat is kept before the repetition steps see it, and the
 #: header zone is settled before dates, captions and short-line context.
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
-    _before_headline, _headline, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
+    _before_headline, _headline, _figure_box, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
     _nearby_repeat, _pull_quote, _card_attribution, _suffix_repeat, _sentence_start, _unended_caption, _gallery_caption, _photo_story_caption, _between_appeals,
     _scene_caption, _lead_caption, _prose, _link, _header, _date, _tweet_text, _tweet_above, _list_item, _link_split, _stamped_heading,
     _entry_byline, _numbered_subhead, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
@@ -1769,6 +1815,7 @@ def _decide(body: list[_Line], layout: _Layout | None, stats: CorpusStats | None
     """
     _mark_sign_offs(body)
     _mark_polls(body)
+    _mark_figure_boxes(body)
     doc = _doc_facts(body, layout, stats, site, identify, doc_lang)
     for i, ln in enumerate(body):
         c = _line_context(doc, i)

@@ -442,6 +442,18 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.copyright", "The post Mayor: Bridge Will Open in May appeared first on Example News."),
     ("ui.share_follow", "Tweets by @examplenews"),
     ("ui.comment_policy", "Readers are reminded that comments must be civil and on-topic."),
+    ("ui.copyright", "Please don't copy articles from Example.com and redistribute by email or post to the web."),
+    ("ui.copyright", "Appeared in the December 20, 2022, print edition as 'Bridge Opens'."),
+    ("ui.teaser", "Read our full coverage of the bridge works."),
+    ("ui.teaser", "Click to Read More and View Comments"),
+    ("ui.promo", "Download the Example Standard app for the latest news, free on iOS and Android."),
+    ("ui.support", "By subscribing, you can help us get the story right."),
+    ("ui.support", "In a time of too much information, quality journalism is more crucial than ever."),
+    ("ui.label", "Recommended"),
+    ("ui.wire_credit", "This article is based in part on wire service reports."),
+    ("ui.embed_note", "Crowds gather at the new bridge www.youtube.com"),
+    ("ui.disclaimer", "Example News publishes a variety of perspectives. Nothing written here is to be construed as "
+                      "representing the views of the Example Foundation."),
     ("ui.label", "Sources for this article include:"),
     ("ui.support", "We have reported from the river towns since the first flood, and we intend to keep doing it. "
                    "Independent journalism costs money, and we rely on our readers to pay for it."),
@@ -479,6 +491,8 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     "If you liked the old ferry, you will find the bridge crossing dull, one commuter said.",
     "Comments that the mayor made on Monday will be removed from the council's minutes, officials said.",
     "Nobody contributed.",
+    "Most of them arrived in the country without permission, officials said on Tuesday.",
+    "Housing that was built without permission is not eligible for the programme, the ministry said.",
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY
@@ -663,6 +677,7 @@ def test_byline_block_under_the_headline_is_header_even_without_prose_in_reach()
     "author of two books.",
     "• Jane Doe is a senior fellow at the Example Institute and a former official of the transport ministry.",
     "Jane Doe is a political scientist and the head of the Example Centre for Transport Studies.",
+    "Jane Doe, a contributing editor of The Example Review, is the author of The Long Bridge.",
 ])
 def test_author_bio_shapes_closing_the_article_are_removed(bio):
     """Each bio shape is a sign-off as the page's last line and above a share widget, and body with prose after it."""
@@ -2255,3 +2270,23 @@ def test_lowercase_link_text_under_a_cut_sentence_is_no_banner_title():
     text = scrape(HEADLINE, P1, P2, "The agreement was signed in Riverside on March 4 by the mayor and", "the Riverside Council",
                   "We bring you stories from the ground.", "Your support keeps our team in the field.", "DONATE NOW", P3)
     assert decision(text, "the Riverside Council")[0] == BODY
+
+
+def test_a_box_of_figures_and_its_heading_stay_body():
+    box = ["How many people have crossed the river by ferry?", "2019: 1,843", "2020: 8,466", "2021 (so far): 28,526",
+           "April 2022: £1,971"]
+    text = page(*box)
+    for line in box:
+        assert decision(text, line) == (BODY, "body.list_item")
+
+
+def test_a_run_of_counters_is_no_box_of_figures():
+    text = page("Views: 3,421", "Comments: 12", "Shares: 40")
+    for line in ("Views: 3,421", "Comments: 12", "Shares: 40"):
+        assert decision(text, line)[1] != "body.list_item"
+
+
+def test_lead_in_to_an_embedded_video_stays_body():
+    text = page("Here's video of the scene:", "Crowds gather at the new bridge www.youtube.com")
+    assert decision(text, "Here's video of the scene:")[0] == BODY
+    assert decision(text, "Crowds gather at the new bridge www.youtube.com") == (BOILERPLATE, "ui.embed_note")

@@ -1745,9 +1745,14 @@ def _site_template(doc: _DocFacts, key: str, min_docs: float) -> _Decision | Non
 
 
 def _other_language(c: _LineContext) -> _Decision | None:
-    """A short line the identifier confidently places in another language than the document's."""
+    """A short line the identifier confidently places in another language than the document's.
+
+    Not one word with an end mark: "Aschaffenburg." in a list of attacks is a place, where a
+    language switcher's "Deutsch" has no full stop.
+    """
     ln, doc = c.ln, c.doc
-    if ln.cls in (SHORT, HEADING, NEAR) and _foreign(ln, doc.identify, doc.doc_lang):
+    if ln.cls in (SHORT, HEADING, NEAR) and not (ln.words == 1 and ln.terminal) \
+            and _foreign(ln, doc.identify, doc.doc_lang):
         return _Decision(BOILERPLATE, RULES_BY_ID["lang.foreign"], "other language")
     return None
 

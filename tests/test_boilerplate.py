@@ -454,6 +454,18 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.embed_note", "Crowds gather at the new bridge www.youtube.com"),
     ("ui.disclaimer", "Example News publishes a variety of perspectives. Nothing written here is to be construed as "
                       "representing the views of the Example Foundation."),
+    ("agency.slug", "dh/sms (AFP, Reuters, AP, dpa)"),
+    ("ui.video_player", "Your browser does not support the <audio> element."),
+    ("ui.disclaimer", "When you buy a book using a link on this page, we receive a commission."),
+    ("ui.promo", "Listen to this story. Enjoy more audio and podcasts on iOS or Android."),
+    ("ui.promo", "Get Current Updates on River News along with Latest News and Top Headlines from the city"),
+    ("ui.live_notice", "You can revisit our updates from Sunday, November 13, here."),
+    ("ui.scroll", "Skip next section Explore more"),
+    ("ui.subscribe", "This article was featured in One Story to Read Today, a newsletter of our editors' picks."),
+    ("ui.comment_policy", "Example News is having problems with our comments section at this time."),
+    ("ui.support", "SUPPORT TRUTHFUL JOURNALISM. MAKE A DONATION TO THE NONPROFIT EXAMPLE NEWS CENTER. THANK YOU!"),
+    ("credit.photo", "Video: Current Time"),
+    ("ui.teaser", "For more coverage of the bridge works, visit our dedicated hub."),
     ("ui.label", "Sources for this article include:"),
     ("ui.support", "We have reported from the river towns since the first flood, and we intend to keep doing it. "
                    "Independent journalism costs money, and we rely on our readers to pay for it."),
@@ -2290,3 +2302,13 @@ def test_lead_in_to_an_embedded_video_stays_body():
     text = page("Here's video of the scene:", "Crowds gather at the new bridge www.youtube.com")
     assert decision(text, "Here's video of the scene:")[0] == BODY
     assert decision(text, "Crowds gather at the new bridge www.youtube.com") == (BOILERPLATE, "ui.embed_note")
+
+
+def test_one_word_sentence_in_a_list_of_places_is_not_a_foreign_line():
+    def german(text: str) -> LangResult:
+        return LangResult("de", 0.95) if text == "Aschaffenburg." else script_identify(text)
+    text = page("How many more times will this happen?", "Solingen.", "Aschaffenburg.", "Now Riverside.")
+    assert decision(text, "Aschaffenburg.", identify=german)[0] == BODY
+    switcher = page("Weitere Nachrichten")
+    assert decision(switcher, "Weitere Nachrichten", identify=lambda t: LangResult("de", 0.95)
+                    if t == "Weitere Nachrichten" else script_identify(t)) == (BOILERPLATE, "lang.foreign")

@@ -1317,11 +1317,16 @@ def _scene_caption(c: _LineContext) -> _Decision | None:
     "has agreed", "said"). Only next to a bare credit line, and only up to
     ``scene_caption_max_words``: elsewhere a present-tense scene is as often a feature's prose.
     Not below a credit whose photo has its caption above it (a photo has one caption): there
-    the line below is the story going on ("Just after midnight, the phone … lights up").
+    the line below is the story going on ("Just after midnight, the phone … lights up"). Prose
+    between two copies of the same credit (a template printing it above and below the photo) is
+    the caption whatever its verbs.
     """
     ln, body, i = c.ln, c.doc.body, c.i
     if ln.cls != GOOD or ln.words > T["scene_caption_max_words"] or c.in_header:
         return None
+    if 0 < i < len(body) - 1 and _short_credit(body[i - 1]) and body[i - 1].key == body[i + 1].key \
+            and _short_credit(body[i + 1]):
+        return _Decision(BOILERPLATE, RULES_BY_ID["structure.scene_caption"], "between two copies of a photo's credit")
     below = i and _photo_credit(body[i - 1]) and not (i > 1 and body[i - 2].rule in _CAPTIONS)
     if not (below or i + 1 < len(body) and _photo_credit(body[i + 1])):
         return None
@@ -1334,6 +1339,11 @@ def _scene_caption(c: _LineContext) -> _Decision | None:
 _CAPTIONS = frozenset(RULES_BY_ID[r] for r in (
     "structure.caption", "structure.scene_caption", "caption.credited", "caption.glued", "caption.screenshot",
     "caption.dated"))
+
+
+def _short_credit(ln: _Line) -> bool:
+    """A credit line of at most ``name_max_words`` words left after its cut ("Jane Doe/" of "Jane Doe/Getty Images")."""
+    return ln.cls == BAD and ln.rule is RULES_BY_ID["caption.credited"] and ln.words <= T["name_max_words"]
 
 
 def _photo_credit(ln: _Line) -> bool:
@@ -1411,6 +1421,8 @@ def _header(c: _LineContext) -> _Decision | None:
     "Posted", "Published", "Issued on" or "Updated" and a figure (a dateline whose parts the
     template glued together: "Posted Tue 6 Jun 2023 at 2:30pmTuesday …"). A clock time alone
     (``_live_time``) is a live blog's first entry time, and the line under it the entry's heading.
+    In a scrape, one capitalised word between the headline and the dateline is the page's section
+    ("World"), which a menu does not always repeat.
     """
     if not c.in_header:
         return None
@@ -1427,6 +1439,9 @@ def _header(c: _LineContext) -> _Decision | None:
         return repeat
     if not name and ln.cls != NEAR and (foreign := _other_language(c)) is not None:
         return foreign
+    if doc.layout is not None and c.i == doc.head + 1 and ln.cls == SHORT and ln.words == 1 \
+            and ln.first_alnum.isupper() and c.nxt is not None and c.nxt.cls == DATE:
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], "a section label between headline and date")
     if ln.cls == CAPTION and doc.layout is None and (doc.byline is None or c.i > doc.byline):
         if _in_list(c.prev):  # a summary box under the headline ("Summary" / its items)
             return _Decision(BODY, RULES_BY_ID["body.list_item"], "item of the list introduced above")

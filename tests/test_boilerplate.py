@@ -466,6 +466,10 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.support", "SUPPORT TRUTHFUL JOURNALISM. MAKE A DONATION TO THE NONPROFIT EXAMPLE NEWS CENTER. THANK YOU!"),
     ("credit.photo", "Video: Current Time"),
     ("ui.teaser", "For more coverage of the bridge works, visit our dedicated hub."),
+    ("ui.promo", "Get more news on river safety at RiverWatch.com."),
+    ("credit.photo", "Riverside Council Press Office via AP"),
+    ("ui.wire_credit", "-Example News' Jane Doe and John Smith"),
+    ("ui.teaser", "Read related topics:Bridge Works 2024"),
     ("ui.label", "Sources for this article include:"),
     ("ui.support", "We have reported from the river towns since the first flood, and we intend to keep doing it. "
                    "Independent journalism costs money, and we rely on our readers to pay for it."),
@@ -2312,3 +2316,15 @@ def test_one_word_sentence_in_a_list_of_places_is_not_a_foreign_line():
     switcher = page("Weitere Nachrichten")
     assert decision(switcher, "Weitere Nachrichten", identify=lambda t: LangResult("de", 0.95)
                     if t == "Weitere Nachrichten" else script_identify(t)) == (BOILERPLATE, "lang.foreign")
+
+
+def test_one_word_section_label_between_headline_and_date_is_boilerplate():
+    text = scrape(HEADLINE, "World", "5 March, 04:45 PM", P1, P2, P3)
+    assert decision(text, "World") == (BOILERPLATE, "context.boilerplate")
+    assert decision(text, "5 March, 04:45 PM")[0] == BODY
+
+
+def test_prose_between_two_copies_of_a_credit_is_the_caption():
+    caption = "A gas pressure station of the new pipeline near the river. The operator halted flows in August."
+    text = page("Jane Doe/Getty Images", caption, "Jane Doe/Getty Images")
+    assert decision(text, caption) == (BOILERPLATE, "structure.scene_caption")

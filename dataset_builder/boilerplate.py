@@ -685,15 +685,15 @@ def _mark_figure_boxes(body: list[_Line]) -> None:
     "2019: 1,843" / "2020: 8,466" / "2021: 28,526", "April 2022: £1,971": the article's own data
     box, which would otherwise read as dates, lines without letters or short widget lines. A run
     of counters ("Views: 3,421" / "Comments: 12") or of lines a ``ui.*`` rule removed (a video
-    player's "Loaded: 0%") is a widget, not a box. The line right above the
-    run is the box's heading when it is short and asks a question or has no end mark ("How many
-    people have crossed the Channel?", "HOW THE PRICE CAP HAS RISEN"). Done before the decision,
-    like the polls, so that each line's class does not decide it.
+    player's "Loaded: 0%") is a widget, not a box. The line right above the run is the box's
+    heading when it is short and asks a question or has no end mark ("How many people have
+    crossed the Channel?", "HOW THE PRICE CAP HAS RISEN"). Done before the decision, like the
+    polls, so that each line's class does not decide it.
     """
     i = 0
     while i < len(body):
         j = i
-        while j < len(body) and not (body[j].cls == BAD and body[j].rule.id.startswith("ui.")) \
+        while j < len(body) and ":" in body[j].text and not (body[j].cls == BAD and body[j].rule.id.startswith("ui.")) \
                 and (m := _FIGURE_ITEM.fullmatch(body[j].text)) and not _COUNTER_LABEL.fullmatch(m["label"]):
             j += 1
         if j - i >= T["figure_box_min_lines"]:

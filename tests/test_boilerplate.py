@@ -2271,11 +2271,6 @@ def test_view_count_whose_cyrillic_date_is_cut_goes_too():
     assert decision(page(line), line) == (BOILERPLATE, "ui.counter")
 
 
-def test_photographer_for_outlet_closes_a_caption():
-    caption = "Jane Doe, the mayor, at her office in Riverside on Oct. 12, 2022. John Smith for EXAMPLE"
-    assert decision(page() + caption + "\nShare this article\n", caption) == (BOILERPLATE, "caption.credited")
-
-
 def test_via_source_line_is_a_credit_but_a_via_lead_in_stays_body():
     assert decision(page("Via the Example Beacon."), "Via the Example Beacon.") == (BOILERPLATE, "ui.hat_tip")
     text = page("Via Example News:", "“We will open the bridge in May,” the mayor said in a statement on Tuesday.")

@@ -468,7 +468,6 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.teaser", "For more coverage of the bridge works, visit our dedicated hub."),
     ("ui.promo", "Get more news on river safety at RiverWatch.com."),
     ("credit.photo", "Riverside Council Press Office via AP"),
-    ("ui.wire_credit", "-Example News' Jane Doe and John Smith"),
     ("ui.teaser", "Read related topics:Bridge Works 2024"),
     ("ui.label", "Sources for this article include:"),
     ("ui.support", "We have reported from the river towns since the first flood, and we intend to keep doing it. "

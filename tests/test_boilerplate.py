@@ -55,6 +55,11 @@ def page(*middle: str) -> str:
     return "\n".join([HEADLINE, "", P1, P2, *middle, P3, P4]) + "\n"
 
 
+def flat_lead(*lines: str) -> str:
+    """A flat article with ``lines`` between the headline and its first paragraphs (the header zone)."""
+    return "\n".join([HEADLINE, "", *lines, P1, P2, P3]) + "\n"
+
+
 def body_text(text: str, sep: Separation) -> str:
     return "".join(text[s.start:s.end] for s in sep.spans if s.label == BODY)
 
@@ -653,7 +658,7 @@ def test_flat_title_reading_as_prose_is_still_the_headline_and_its_dateline_is_h
                                     "By Jane Doe • Oct 14, 2021 Example.com"])
 def test_byline_with_its_date_on_one_line_is_header(byline):
     caption = "A firefighting plane drops water over a wildfire near the river in the south-west of the country"
-    text = "\n".join([HEADLINE, "", byline, caption, P1, P2, P3]) + "\n"
+    text = flat_lead(byline, caption)
     assert decision(text, byline) == (BODY, "body.header")
 
 
@@ -794,7 +799,7 @@ def test_contents_list_items_are_removed_until_the_first_subhead_repeats_one():
 def test_summary_box_right_under_a_flat_headline_keeps_its_items():
     items = ["A rare red weather warning for rain is in force for parts of the east from 18:00 until midday",
              "About 400 homes are being evacuated as the river is expected to burst its banks"]
-    text = "\n".join([HEADLINE, "", "Summary", *items, P1, P2, P3]) + "\n"
+    text = flat_lead("Summary", *items)
     for item in items:
         assert decision(text, item) == (BODY, "body.list_item")
 
@@ -1505,7 +1510,7 @@ def test_scrape_title_without_a_site_suffix_still_gives_the_headline():
     "Wednesday, 10 April 2024 8:14 PM  [ Last Update: Wednesday, 10 April 2024 8:14 PM ]",
 ])
 def test_datelines_with_published_and_updated_words_are_header_lines(dateline):
-    text = "\n".join([HEADLINE, "", "By Jane Doe", dateline, P1, P2, P3]) + "\n"
+    text = flat_lead("By Jane Doe", dateline)
     assert decision(text, dateline) == (BODY, "body.header")
     after_standfirst = "\n".join([HEADLINE, "", P1, "By Jane Doe", dateline, "Updated 27/02/2026 - 18:30 GMT+1",
                                    P2, P3]) + "\n"
@@ -1534,13 +1539,13 @@ def test_standfirst_and_byline_of_a_flat_text_are_header_but_a_caption_after_the
     "A new crossing will not fix a transport system designed around the old ferry",
 ])
 def test_a_standfirst_that_reports_or_claims_under_a_flat_headline_is_body(standfirst):
-    text = "\n".join([HEADLINE, "", standfirst, P1, P2, P3]) + "\n"
+    text = flat_lead(standfirst)
     assert decision(text, standfirst) == (BODY, "body.header")
 
 
 def test_a_scene_under_a_flat_headline_is_still_a_caption():
     scene = "Fireworks light up the sky over the new bridge as crowds gather on both banks for the opening"
-    text = "\n".join([HEADLINE, "", scene, P1, P2, P3]) + "\n"
+    text = flat_lead(scene)
     assert decision(text, scene) == (BOILERPLATE, "structure.caption")
     below = "\n".join([HEADLINE, "", "By Jane Doe", "The regional governor says the crossing will save lives",
                        P1, P2, P3]) + "\n"
@@ -1551,7 +1556,7 @@ def test_unpunctuated_lines_in_a_row_under_a_flat_headline_are_summary_bullets()
     bullets = ["Up to 300 lorries a day are expected to use the crossing from the first week",
                "The old ferry terminal on the eastern bank is to become a riverside park",
                "Tolls were ruled out by the regional council in a vote on Tuesday evening"]
-    text = "\n".join([HEADLINE, "", *bullets, P1, P2, P3]) + "\n"
+    text = flat_lead(*bullets)
     for line in bullets:
         assert decision(text, line) == (BODY, "body.header")
     mid = page(bullets[0], bullets[1])
@@ -1559,7 +1564,7 @@ def test_unpunctuated_lines_in_a_row_under_a_flat_headline_are_summary_bullets()
     caption = ["Crowds celebrate on the new bridge over the river in the eastern district on July 9, 2022, after "
                "the opening ceremony",
                "Thousands of residents walked across the span before the first cars crossed the river"]
-    wire = "\n".join([HEADLINE, "", *caption, P1, P2, P3]) + "\n"
+    wire = flat_lead(*caption)
     assert [decision(wire, line)[0] for line in caption] == [BOILERPLATE] * 2  # a dated scene: a wire photo's caption
 
 
@@ -1776,7 +1781,7 @@ def test_bare_counter_in_the_header_is_not_a_dateline_and_unix_stamps_are_time_s
 @pytest.mark.parametrize("names", ["Jane Doe and John Smith", "Jane Doe, Anna Koval and John Smith"])
 def test_flat_standfirst_above_a_list_of_author_names_is_header(names):
     standfirst = "More passengers crossed on Monday than in the whole of last winter, ferry figures show"
-    text = "\n".join([HEADLINE, "", standfirst, names, "12 March 2024, 10:05", P1, P2, P3]) + "\n"
+    text = flat_lead(standfirst, names, "12 March 2024, 10:05")
     assert decision(text, standfirst) == (BODY, "body.header")
     assert decision(text, names) == (BODY, "body.header")
 
@@ -2116,9 +2121,9 @@ def test_read_the_rest_link_line_is_a_teaser():
 # --- rules 1.40.0 ---------------------------------------------------------------------------
 
 def test_live_blog_time_with_a_zone_under_the_headline_is_no_dateline():
-    text = "\n".join([HEADLINE, "", "08.12 GMT", P1, P2, P3]) + "\n"
+    text = flat_lead("08.12 GMT")
     assert decision(text, "08.12 GMT") == (BOILERPLATE, "date.only")
-    dated = "\n".join([HEADLINE, "", "Friday 11 November 2022 08.12 GMT", P1, P2, P3]) + "\n"
+    dated = flat_lead("Friday 11 November 2022 08.12 GMT")
     assert decision(dated, "Friday 11 November 2022 08.12 GMT")[0] == BODY
 
 
@@ -2126,7 +2131,7 @@ def test_live_blog_time_with_a_zone_under_the_headline_is_no_dateline():
 
 def test_bare_clock_time_under_a_flat_headline_is_a_live_entry_time_and_heads_an_entry():
     heading = "Mayor: 'The bridge will open on time, whatever it costs'"
-    text = "\n".join([HEADLINE, "", "09:12", heading, P1, P2, P3]) + "\n"
+    text = flat_lead("09:12", heading)
     assert decision(text, "09:12") == (BOILERPLATE, "date.only")
     assert decision(text, heading) == (BODY, "body.subhead")
 
@@ -2240,13 +2245,13 @@ def test_date_starting_lowercase_under_body_is_the_rest_of_the_sentence():
     "Issued on: 21/02/2023 - 07:12Modified: 21/02/2023 - 21:48",
 ])
 def test_glued_dateline_under_a_flat_headline_is_header(dateline):
-    text = "\n".join([HEADLINE, "", dateline, P1, P2, P3]) + "\n"
+    text = flat_lead(dateline)
     assert decision(text, dateline) == (BODY, "body.header")
 
 
 def test_capitals_credit_closes_a_caption_but_not_a_byline():
     caption = "The mayor at the bridge opening last week. He said the crossing would open on time JANE DOE/PA"
-    lead = "\n".join([HEADLINE, "", caption, "Related articles", P1, P2, P3]) + "\n"
+    lead = flat_lead(caption, "Related articles")
     assert decision(lead, caption) == (BOILERPLATE, "caption.credited")
     text = scrape("Live", HEADLINE, "February 27, 2026 08:05 GMT", "By RFE/RL", "Share", P1, P2, P3)
     assert decision(text, "By RFE/RL")[0] == BODY

@@ -242,6 +242,7 @@ TABLE = _load_table()
 RULES_VERSION, THRESHOLDS, STOPWORDS, BYLINE_ROLES, STANDFIRST_CUES, FINITE_VERB_CUES, OPEN_END_WORDS, RULES = TABLE
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
 _CREDIT_TAIL, _GLUED_CAPTION = RULES_BY_ID["credit.photo_tail"], RULES_BY_ID["caption.glued_tail"]
+_SPLICED_CAPTION, _STAMP_HEAD = RULES_BY_ID["caption.spliced"], RULES_BY_ID["date.stamp_head"]
 _LAST_RULES = tuple(r for r in RULES if r.match == "last")
 T = THRESHOLDS
 
@@ -513,10 +514,77 @@ def _cut_subline(raw: str, ln: _Line) -> str:
         m = _GLUED_CAPTION.pattern.search(raw, lo, end)
         if m and m.start() > lo:
             ln.tail, hi = _GLUED_CAPTION, m.start()
+        else:
+            cut = _spliced_caption_start(raw, lo, end)
+            if cut:
+                ln.tail, hi = _SPLICED_CAPTION, cut
     ln.core_start, ln.core_end = ln.start + lo, ln.start + hi
     ln.tail_glued = ln.tail is not None and lo < hi and not (raw[hi - 1].isspace() or raw[hi].isspace()
                                                                or _AGENCY_CREDIT.match(raw, hi))
     return raw[lo:hi]
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[\w)][.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])|(?<=[.!?][\"”’])\s+(?=[A-Z])")
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]|Adm|Capt|Col|Cpl|Det|Dr|Ft|Gen|Gov|Insp|Jr|Lt|Maj|Mr|Mrs|Ms|Mt|No|Prof|Rep|Rev|"
+                           r"Sen|Sgt|Sr|St|Supt)\.|\.\.\.)[\"”’]?\s+$")
+"""A word before a full stop that ends no sentence: an initial, a title ("Gov. Ralph Northam") or an ellipsis."""
+
+
+def _abbreviation_before(text: str, brk: re.Match[str]) -> bool:
+    """The sentence break ``brk`` (a ``_SENTENCE_BREAK`` match) follows an abbreviation's full stop."""
+    return bool(_ABBREVIATION.search(text, max(0, brk.start() - 8), brk.end()))
+
+
+def _spliced_caption_start(raw: str, lo: int, end: int) -> int:
+    """Where a photo's caption starts after a paragraph's last sentence, both ahead of the credit; 0 if none.
+
+    "… left 12 people dead. Gov. Ralph Northam speaks during a press conference. (Photo by …)":
+    the scraper spliced the caption onto the paragraph with a space. The caption is the first
+    sentence of ``scene_min_words`` words or more after a break that shows a scene
+    (``_shows_a_scene``), or the last one when it has no end mark (tabloid captions carry none).
+    The paragraph before it must report (``_reports``) in ``spliced_paragraph_min_words`` words or
+    more and not talk about a photo, so a caption of several sentences stays whole; a line of more
+    than ``spliced_line_max_words`` words is no paragraph and caption.
+    """
+    words = len(_TOKEN.findall(raw, lo, end))
+    if not T["spliced_paragraph_min_words"] + T["scene_min_words"] <= words <= T["spliced_line_max_words"] \
+            or _shows_a_scene(raw[lo:end]) or _PHOTO_TALK.search(raw, lo, end):
+        return 0
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(raw, lo, end) if not _abbreviation_before(raw, m)]
+    unended = raw[lo:end].rstrip().rstrip("\"”’'")[-1:] not in (".", "!", "?") and raw[end:end + 1] not in (".", "!", "?")
+    for k, cut in enumerate(breaks):
+        head = raw[lo:cut]
+        if len(_TOKEN.findall(head)) < T["spliced_paragraph_min_words"] or not _reports(head):
+            continue
+        if len(_TOKEN.findall(raw, cut, end)) < T["scene_min_words"]:
+            return 0
+        if _shows_a_scene(raw[cut:end]) or unended and k == len(breaks) - 1:
+            return cut
+    return 0
+
+
+def _first_sentence(text: str) -> str:
+    """``text`` up to its first sentence break that is no abbreviation's full stop ("Gov. Ralph Northam speaks …")."""
+    for m in _SENTENCE_BREAK.finditer(text):
+        if not _abbreviation_before(text, m):
+            return text[:m.start()]
+    return text
+
+
+_PHOTO_TALK = re.compile(r"\b(?:in (?:this|a) (?:file |handout |undated )?(?:photo(?:graph)?|picture|image)|pictured)\b", re.I)
+
+
+def _reports(text: str) -> bool:
+    """Whether ``text`` has a finite verb of a report: a ``finite_verb_cues`` word or a finite "-ed" past.
+
+    An "-ed" word after an article or "be", or before "by", is a participle ("a substation damaged
+    by a drone"), the verb-less style of a caption.
+    """
+    words = [w.casefold() for w in _TOKEN.findall(text)]
+    if not FINITE_VERB_CUES.isdisjoint(words):
+        return True
+    return any(w.endswith("ed") and words[j - 1] not in _BEFORE_PARTICIPLE and words[j + 1:j + 2] != ["by"]
+               for j, w in enumerate(words) if j)
 
 
 def _features(ln: _Line, raw: str) -> None:
@@ -537,10 +605,15 @@ def _features(ln: _Line, raw: str) -> None:
     ln.key = normalize_line(core)
     if tokens:
         ln.stop_density = sum(map(_STOPWORD_FORMS.__contains__, tokens)) / ln.words
-    ln.terminal = _ends_sentence(core)
+    ln.terminal = _ends_sentence(core) or core[:1] in _OPENING_QUOTES and bool(_ATTRIBUTED_QUOTE.match(core))
     alnum = _ALNUM.search(core)
     ln.first_alnum = alnum.group() if alnum else ""
     ln.suffix = _attribution_suffix(core)
+
+
+_OPENING_QUOTES = "\"“‘«"
+_ATTRIBUTED_QUOTE = re.compile(r"[\"“‘«][^\n]*[.!?…][\"”’»]\s*[—–]\s*[A-Z][^.!?\"“”]{0,100}$")
+"""A quotation that ends its sentence, then who said it: "“The honest answer is …” — Andrew Selee, MPI"."""
 
 
 def _ends_sentence(core: str) -> bool:
@@ -1069,7 +1142,8 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
     Matter"): subheads are in sentence case and have prose, not a widget, under them. Under a
     sentence left open, a name of capitalised words is the link's text ("according" / "Mykolaiv
     City Council"), not a title, and a line starting lowercase ("… signed with" / "the Defense
-    Ministry") is never one.
+    Ministry") is never one. A line naming a book right above a short order button ("Order it
+    today.", "Get the book.") is the plug that button closes.
     """
     ln, nxt = c.ln, c.nxt
     if _pitch(ln) and (_appeal_widget(nxt) or ln.tail is RULES_BY_ID["widget.glued"]):
@@ -1079,6 +1153,9 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
             and not _starts_lower(ln) and not (c.continues and _capitalised(ln)) and nxt is not None and (
                 _appeal_widget(nxt) or _pitch(nxt) and c.i + 2 < len(c.doc.body) and _appeal_widget(c.doc.body[c.i + 2])):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"], "title of the appeal below")
+    if nxt is not None and nxt.cls == BAD and nxt.rule is RULES_BY_ID["ui.promo"] \
+            and nxt.words <= T["promo_button_max_words"] and "book" in ln.tokens:
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"], "the book plug above its order button")
     return None
 
 
@@ -1351,7 +1428,6 @@ def _photo_credit(ln: _Line) -> bool:
     return _bare_credit(ln) and ln.head is not RULES_BY_ID["credit.source"]
 
 
-_FIRST_SENTENCE = re.compile(r".+?[\w)][.!?](?=\s+[\"“‘']?[A-Z]|\s*$)")
 _BEFORE_PARTICIPLE = frozenset({"a", "an", "the", "be", "being"})
 """Words after which an "-ed" word is no finite past: an adjective ("a damaged building") or a
 passive infinitive ("ready to be shipped"; "will be shipped" has its modal in the cue list)."""
@@ -1366,8 +1442,7 @@ def _shows_a_scene(text: str) -> bool:
     word other than an adjective right after an article ("a damaged building") or a passive
     infinitive ("to be shipped").
     """
-    m = _FIRST_SENTENCE.match(text)
-    first = m.group() if m else text
+    first = _first_sentence(text)
     if "?" in text or _quotes_speech(first):
         return False
     words = [w.casefold() for w in _TOKEN.findall(first)]
@@ -1412,11 +1487,12 @@ def _link(c: _LineContext) -> _Decision | None:
 
 
 def _header(c: _LineContext) -> _Decision | None:
-    """A line of the header zone (standfirst, byline, dateline) is body, with five exceptions.
+    """A line of the header zone (standfirst, byline, dateline) is body, with six exceptions.
 
     It is boilerplate when it sits between two widget lines, repeats another line of the page
     (a menu item; a byline name of a few title-case words is kept, as the author box repeats it),
-    is in another language (never said of a byline name), or, in a flat text, is a long
+    is in another language (never said of a byline name), is a long unpunctuated line right above
+    a bare photo credit (the lead photo's caption), or, in a flat text, is a long
     unpunctuated line not above a "By Name" byline (a photo caption), unless it opens with
     "Posted", "Published", "Issued on" or "Updated" and a figure (a dateline whose parts the
     template glued together: "Posted Tue 6 Jun 2023 at 2:30pmTuesday …"). A clock time alone
@@ -1442,6 +1518,8 @@ def _header(c: _LineContext) -> _Decision | None:
     if doc.layout is not None and c.i == doc.head + 1 and ln.cls == SHORT and ln.words == 1 \
             and ln.first_alnum.isupper() and c.nxt is not None and c.nxt.cls == DATE:
         return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], "a section label between headline and date")
+    if ln.cls == CAPTION and c.nxt is not None and _bare_credit(c.nxt):
+        return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "above its photo credit")
     if ln.cls == CAPTION and doc.layout is None and (doc.byline is None or c.i > doc.byline):
         if _in_list(c.prev):  # a summary box under the headline ("Summary" / its items)
             return _Decision(BODY, RULES_BY_ID["body.list_item"], "item of the list introduced above")
@@ -1631,11 +1709,17 @@ def _under_headline(c: _LineContext) -> bool:
     return c.doc.head is not None and c.i == c.doc.head + 1
 
 
-def _entry_text_at(body: list[_Line], j: int) -> bool:
-    """A live-blog entry's text starts at ``j``: prose, or a "By …" byline then prose or a sentence cut at a link."""
+def _entry_text_at(body: list[_Line], j: int, labelled: bool = False) -> bool:
+    """A live-blog entry's text starts at ``j``: prose, or a "By …" byline then prose or a sentence cut at a link.
+
+    With ``labelled``, a short section label of a summary entry ("Fighting") may come before the prose.
+    """
     if j < len(body) and body[j].cls == SHORT and _BYLINE.match(body[j].text):
         j += 1
         return j < len(body) and (body[j].cls == GOOD or body[j].cls == CAPTION and body[j].text[-1:].islower())
+    if labelled and j + 1 < len(body) and body[j].cls in (SHORT, HEADING) and not body[j].terminal \
+            and body[j].words <= T["entry_label_max_words"]:
+        j += 1
     return j < len(body) and body[j].cls == GOOD
 
 
@@ -1676,10 +1760,17 @@ def _gallery_caption(c: _LineContext) -> _Decision | None:
 
 
 def _stamped_heading(c: _LineContext) -> _Decision | None:
-    """A caption-like or short line of three words or more between a time stamp and prose is a live-blog entry's heading."""
+    """A caption-like or short line of three words or more between a time stamp and prose is a live-blog entry's heading.
+
+    The stamp may be the line above or glued before the heading ("14:55 GMT Belarus says …", ``date.stamp_head``).
+    Under a bare time of day (not a full date, as a related story's card has) a summary entry's
+    short section label may come between the heading and the prose.
+    """
     prev, ln = c.prev, c.ln
-    if (ln.cls == CAPTION or ln.cls in (SHORT, HEADING) and ln.words >= 3) and prev is not None and prev.cls == DATE \
-            and _entry_text_at(c.doc.body, c.i + 1):
+    clock = ln.head is _STAMP_HEAD or prev is not None and prev.cls == DATE and _ZONED_CLOCK.fullmatch(prev.text.strip())
+    stamped = clock or prev is not None and prev.cls == DATE
+    if (ln.cls == CAPTION or ln.cls in (SHORT, HEADING) and ln.words >= 3) and stamped \
+            and _entry_text_at(c.doc.body, c.i + 1, labelled=bool(clock)):
         return _Decision(BODY, RULES_BY_ID["body.subhead"], "entry heading under a time stamp")
     return None
 

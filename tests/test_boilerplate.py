@@ -477,6 +477,16 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.label", "Sources for this article include:"),
     ("ui.support", "We have reported from the river towns since the first flood, and we intend to keep doing it. "
                    "Independent journalism costs money, and we rely on our readers to pay for it."),
+    ("ui.support", "Big Tech is hiding independent news. Please support The Example Herald by sharing our stories and "
+                   "bookmarking our homepage."),
+    ("ui.promo", "See the bestselling book \"The Long Bridge,\" available now at the Example Superstore."),
+    ("ui.share_follow", "Follow Example News’s coverage of the election here."),
+    ("ui.share_follow", "Like him on Facebook here."),
+    ("ui.teaser", "Trending: Mayor Admits On Camera That Bridge Budget Was Padded"),
+    ("ui.form", "Enter email address"),
+    ("ui.form", "Sign Me Up"),
+    ("ui.signup", "You may occasionally receive promotional content from the Example Times."),
+    ("ui.contact", "Is there a topic you’d like to see covered here? Send your suggestions to desk@example.com."),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -513,6 +523,7 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     "Nobody contributed.",
     "Most of them arrived in the country without permission, officials said on Tuesday.",
     "Housing that was built without permission is not eligible for the programme, the ministry said.",
+    "The opposition called the toll plan a buy now, pay later scheme that will leave commuters paying for years.",
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY
@@ -698,6 +709,7 @@ def test_byline_block_under_the_headline_is_header_even_without_prose_in_reach()
     "• Jane Doe is a senior fellow at the Example Institute and a former official of the transport ministry.",
     "Jane Doe is a political scientist and the head of the Example Centre for Transport Studies.",
     "Jane Doe, a contributing editor of The Example Review, is the author of The Long Bridge.",
+    "Jane Doe, a Smith Fellow at the Example Center, is an investigative journalist focusing on transport.",
 ])
 def test_author_bio_shapes_closing_the_article_are_removed(bio):
     """Each bio shape is a sign-off as the page's last line and above a share widget, and body with prose after it."""
@@ -2327,3 +2339,76 @@ def test_prose_between_two_copies_of_a_credit_is_the_caption():
     caption = "A gas pressure station of the new pipeline near the river. The operator halted flows in August."
     text = page("Jane Doe/Getty Images", caption, "Jane Doe/Getty Images")
     assert decision(text, caption) == (BOILERPLATE, "structure.scene_caption")
+
+
+# --- rules 1.50.0 (held-out round 45) -------------------------------------------------------
+
+SPLICED_SENTENCE = ("The mayor had called councillors back for a special session on the bridge after the ferry "
+                    "accident in May that left 12 people injured.")
+
+
+def test_caption_spliced_after_a_sentence_with_a_space_is_cut_with_its_credit():
+    caption = "Gov. Jane Doe speaks during a press conference at the river terminal in Riverside. "
+    line = SPLICED_SENTENCE + " " + caption + "(Photo by John Roe/Getty Images)"
+    text = page(line)
+    sep = run(text)
+    start = text.index(line)
+    kept = [s for s in sep.spans if s.label == BODY and start <= s.start < start + len(line)]
+    assert [text[s.start:s.end] for s in kept] == [SPLICED_SENTENCE + " "]
+    cut = [s for s in sep.spans if s.start == start + len(SPLICED_SENTENCE) + 1]
+    assert cut and cut[0].label == BOILERPLATE and cut[0].rule == "caption.spliced"
+
+
+def test_unended_tabloid_caption_spliced_after_a_quote_is_cut():
+    quote = "She said: “The people of this city deserve to see this bridge finished. We will open it this month.”"
+    line = quote + " Jane Doe said the project had been ‘badly managed’ Credit: Reuters"
+    sep = run(page(line))
+    assert body_text(page(line), sep).count(quote) == 1
+    assert "badly managed" not in body_text(page(line), sep)
+
+
+@pytest.mark.parametrize("caption", [
+    "Workers repair a pier damaged by the spring flood near the old ferry terminal in Riverside. Crews now work "
+    "in shifts of up to 16 hours, often returning to the same pier. (Jane Doe / AFP via Getty Images)",
+    "A crane lifts a steel section of the new bridge, which is seen in this file photo from May 2022. For decades "
+    "the ferry was the only way across the river Jane Doe/Getty Images",
+])
+def test_caption_of_several_sentences_stays_one_caption(caption):
+    assert decision(page(caption), caption)[0] == BOILERPLATE
+
+
+def test_time_glued_before_a_live_entry_heading_is_cut_and_the_heading_kept():
+    line = "14:55 GMT Council says the bridge will open to cyclists first"
+    text = page(line)
+    assert decision(text, line) == (BODY, "body.subhead")
+    assert "14:55 GMT" not in body_text(text, run(text))
+    assert decision(page("9:30 a.m. ET"), "9:30 a.m. ET")[1] != "body.subhead"  # a stamp alone is no heading
+
+
+def test_key_events_entry_heading_over_a_section_label_is_body():
+    heading = "Here are the key events on day 229 of the bridge works"
+    text = page("14:20 GMT", heading, "Traffic", P3, "Funding")
+    assert decision(text, heading) == (BODY, "body.subhead")
+    card = page("5 December 2022, 11:03 GMT", "Bridge Will Not Open to Lorries Before Spring, Council Says",
+                "Council Reaction")
+    assert decision(card, "Bridge Will Not Open to Lorries Before Spring, Council Says")[1] != "body.subhead"
+
+
+def test_quotation_with_its_speaker_after_a_dash_is_prose():
+    quote = ("“The honest answer is that no one, including the council, knows what traffic will look like next "
+             "week.” — Jane Doe, Example Transport Institute")
+    assert decision(page(quote), quote) == (BODY, "body.prose")
+
+
+def test_caption_above_its_credit_under_a_scraped_headline_is_a_caption():
+    caption = "Jane Doe celebrates with the city flag after the first car crossed the new bridge in Riverside, March 21"
+    text = scrape(HEADLINE, "21 March, 09:05 PM", caption, "(Photo: REUTERS/John Roe)", P1, P2, P3)
+    assert decision(text, caption) == (BOILERPLATE, "structure.caption")
+    assert decision(text, "21 March, 09:05 PM") == (BODY, "body.header")
+
+
+def test_book_plug_above_its_order_button_is_removed():
+    plug = "The full story of the bridge scandal, and much more, is in my book, The Long Bridge."
+    text = page(plug, "Order it today.")
+    assert decision(text, plug) == (BOILERPLATE, "context.widget_lead")
+    assert decision(page(plug), plug)[0] == BODY

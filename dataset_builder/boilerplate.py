@@ -401,12 +401,15 @@ _DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|1\d{9}
                          r"(?:utc|gmt)[+-]\d{1,2}(?::?\d\d)?|et|pt|ct|bst|cest|eest|est|edt|pst|pdt|cst|cdt|cet|eet|msk|"
                          r"updated?|published|posted|first|originally|last|on|at|of|the|ago|just|now|today|yesterday|"
                          r"(?:hour|hr|minute|min|second|sec|day|week)s?)$", re.IGNORECASE)
-_SUMMARY_LABEL = re.compile(r"\W*(?:key (?:points|developments|takeaways|facts|findings|figures|dates|numbers|stats|statistics)|"
+_KEY_LABEL = r"key (?:points|developments|takeaways|facts|findings|figures|dates|numbers|stats|statistics)"
+_SUMMARY_LABEL = re.compile(r"\W*(?:" + _KEY_LABEL + r"|"
                             r"summary|highlights|at a glance|in brief|what we know(?: so far)?|main points|"
                             r"(?:by|in) (?:the )?numbers|timeline|fact ?box)\s*:?", re.IGNORECASE)
+_KEY_SUMMARY_LABEL = re.compile(r"\W*" + _KEY_LABEL + r"\s*:?", re.IGNORECASE)
+"""The "Key …" labels of ``_SUMMARY_LABEL``, which go with their box (labellers drop a "Summary" or "Timeline")."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a dateline's year; "1872" under one is a view count
 _ZONED_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:gmt|bst|utc|cet|cest|eet|eest|msk|et|est|edt|pt|pst|pdt)", re.IGNORECASE)
-_BARE_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_BARE_CLOCK = re.compile(r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
 _SPEAKER = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?:\s")  # "Barr: No." in a transcript
 _AGENCY_CREDIT = re.compile(r"\(\s*[\w .&'’-]{1,30}:\s*[^()]{1,40}\)\s*$")  # "(AAP: Jane Doe)" closes a caption
 _DATELINE_LEAD = re.compile(r"(?:posted|published|issued(?: on)?|updated|modified)\b[^.!?]{0,20}\d", re.IGNORECASE)
@@ -577,14 +580,10 @@ _PHOTO_TALK = re.compile(r"\b(?:in (?:this|a) (?:file |handout |undated )?(?:pho
 def _reports(text: str) -> bool:
     """Whether ``text`` has a finite verb of a report: a ``finite_verb_cues`` word or a finite "-ed" past.
 
-    An "-ed" word after an article or "be", or before "by", is a participle ("a substation damaged
-    by a drone"), the verb-less style of a caption.
+    A participle (``_finite_past``: "a substation damaged by a drone") is the verb-less style of a caption.
     """
-    words = [w.casefold() for w in _TOKEN.findall(text)]
-    if not FINITE_VERB_CUES.isdisjoint(words):
-        return True
-    return any(w.endswith("ed") and words[j - 1] not in _BEFORE_PARTICIPLE and words[j + 1:j + 2] != ["by"]
-               for j, w in enumerate(words) if j)
+    words = [w.casefold() for w in _HYPHENATED_TOKEN.findall(text)]
+    return not FINITE_VERB_CUES.isdisjoint(words) or any(_finite_past(words, j) for j in range(1, len(words)))
 
 
 def _features(ln: _Line, raw: str) -> None:
@@ -1329,8 +1328,8 @@ def _unended_caption(c: _LineContext) -> _Decision | None:
     so does a bare credit line below it ("Photo: FC Shakhtar"; no link cuts a sentence there;
     right under the headline the credit is the lead photo's, under the standfirst).
     The other cases are for flat texts only, not scrapes, where a link's text cuts a sentence
-    over several lines; never above a tweet attribution (tweet text ends as it likes), nor when
-    the next line continues the sentence. The last line of a flat text counts as above a new
+    over several lines (a new paragraph, another caption below or above); never above a tweet
+    attribution (tweet text ends as it likes), nor when the next line continues the sentence. The last line of a flat text counts as above a new
     paragraph (the article's own last paragraph keeps its full stop).
     """
     ln, nxt, doc = c.ln, c.nxt, c.doc
@@ -1358,6 +1357,9 @@ def _unended_caption(c: _LineContext) -> _Decision | None:
     if nxt.cls == BAD and c.prev is not None and c.prev.label == BOILERPLATE:
         return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"],
                          "several sentences, the last without an end mark, between boilerplate lines")
+    if c.prev is not None and c.prev.label == BOILERPLATE and c.prev.rule in _CAPTIONS:
+        return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"],
+                         "several sentences, the last without an end mark, under another caption")
     return None
 
 
@@ -1424,8 +1426,12 @@ def _short_credit(ln: _Line) -> bool:
 
 
 def _photo_credit(ln: _Line) -> bool:
-    """A bare credit line that credits a picture (not a chart's "Source: Bloomberg")."""
-    return _bare_credit(ln) and ln.head is not RULES_BY_ID["credit.source"]
+    """A bare credit line that credits a picture (not a chart's "Source: Bloomberg").
+
+    "Libkos/Getty Images" is bare too, though the tail cut leaves the photographer's "Libkos/".
+    """
+    return (_bare_credit(ln) or _short_credit(ln) and ln.text.rstrip().endswith("/")) \
+        and ln.head is not RULES_BY_ID["credit.source"]
 
 
 _BEFORE_PARTICIPLE = frozenset({"a", "an", "the", "be", "being"})
@@ -1438,17 +1444,33 @@ def _shows_a_scene(text: str) -> bool:
 
     No auxiliary, modal, reporting verb, common irregular past or first/second person
     (``finite_verb_cues``), no quoted speech (``_quotes_speech``), no question anywhere in the
-    line (an interviewer's "PJM: Let's start … Is this a …?"), and no "-ed"
-    word other than an adjective right after an article ("a damaged building") or a passive
-    infinitive ("to be shipped").
+    line (an interviewer's "PJM: Let's start … Is this a …?"), and no finite "-ed" past
+    (``_finite_past``).
     """
     first = _first_sentence(text)
     if "?" in text or _quotes_speech(first):
         return False
-    words = [w.casefold() for w in _TOKEN.findall(first)]
+    words = [w.casefold() for w in _HYPHENATED_TOKEN.findall(first)]
     if len(words) < T["scene_min_words"] or not FINITE_VERB_CUES.isdisjoint(words):
         return False
-    return all(not w.endswith("ed") or words[j - 1] in _BEFORE_PARTICIPLE for j, w in enumerate(words) if j)
+    return not any(_finite_past(words, j, before_by=True) for j in range(1, len(words)))
+
+
+_HYPHENATED_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def _finite_past(words: list[str], j: int, before_by: bool = False) -> bool:
+    """``words[j]`` is an "-ed" verb in the past tense, not a participle or an adjective.
+
+    Not right after an article or "be" ("a damaged building", "to be shipped") and not hyphenated
+    ("self-propelled", "Russian-backed"). Before "by" it is a participle ("a substation damaged
+    by a drone") unless ``before_by``: a scene caption must have no past at all, where body prose
+    has present-tense sentences with such participles too ("These teams, typically staffed by …,
+    invite students …").
+    """
+    w = words[j]
+    return w.endswith("ed") and "-" not in w and words[j - 1] not in _BEFORE_PARTICIPLE \
+        and (before_by or words[j + 1:j + 2] != ["by"])
 
 
 _QUOTED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
@@ -1535,7 +1557,7 @@ def _live_time(ln: _Line, doc: _DocFacts) -> bool:
     """A clock time alone on its line in the header is a live blog's first entry time, not the dateline.
 
     A dateline has a day; a bare time with a zone ("08.12 GMT") has none. In a flat text, which
-    keeps no byline or dateline, a bare "09:12" is an entry's time as well.
+    keeps no byline or dateline, a bare "09:12" or "11:55 a.m." is an entry's time as well.
     """
     text = ln.text.strip()
     return bool(_ZONED_CLOCK.fullmatch(text) or doc.layout is None and _BARE_CLOCK.fullmatch(text))
@@ -1639,6 +1661,20 @@ def _list_item(c: _LineContext) -> _Decision | None:
     return None
 
 
+def _summary_label(c: _LineContext) -> _Decision | None:
+    """A summary box's "Key …" label ("Key points", "Key figures") right above a line of the box is its heading.
+
+    It opens the list of the article's own summary lines (``_in_list``), which stay body, so it goes
+    with them, as a subhead goes with its section. A "Summary" or "Timeline" label is left to
+    context: the rounds' labellers removed those, where they kept "Key points" 13 times of 18.
+    """
+    ln, nxt = c.ln, c.nxt
+    if ln.cls in (SHORT, HEADING) and nxt is not None and nxt.cls in (CAPTION, SHORT, GOOD, NEAR) \
+            and _KEY_SUMMARY_LABEL.fullmatch(ln.text):
+        return _Decision(BODY, RULES_BY_ID["body.subhead"], "label of the summary list below")
+    return None
+
+
 def _opens_fact_box(c: _LineContext) -> bool:
     """``c.ln`` starts a run of ``fact_box_min_fields`` "Label: value" lines right under a body subhead.
 
@@ -1657,7 +1693,7 @@ def _in_list(prev: _Line | None) -> bool:
     """``prev`` opens or continues a list: a body line ending in ":" or ";", an item, or a summary label.
 
     A summary box's label ("Key points", "Key findings", "At a glance") opens the list of the
-    article's own summary lines, whatever it is itself (sites print it as a template string).
+    article's own summary lines (and is body with them: ``_summary_label``).
     """
     if prev is None:
         return False
@@ -1756,6 +1792,22 @@ def _gallery_caption(c: _LineContext) -> _Decision | None:
         return None
     if _bare_credit(nxt) or _GALLERY_COUNTER.fullmatch(nxt.text):
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "under a gallery counter, above a credit")
+    return None
+
+
+def _labelled_caption(c: _LineContext) -> _Decision | None:
+    """The line under a photo widget's label (``ui.photo_label``), or under the credit below it, is the caption.
+
+    "Open this photo in gallery:" / caption (its credit glued on); "Enlarge this image" / "toggle
+    caption" / "Name/Getty Images" / caption: the label announces a photo, whose caption comes next.
+    """
+    body, j = c.doc.body, c.i - 1
+    if c.ln.cls == BAD or j < 0:
+        return None
+    if _photo_credit(body[j]) and j > 0:
+        j -= 1
+    if body[j].cls == BAD and body[j].rule is RULES_BY_ID["ui.photo_label"]:
+        return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "under a photo's label")
     return None
 
 
@@ -1912,8 +1964,8 @@ def _context(c: _LineContext) -> _Decision:
 #: header zone is settled before dates, captions and short-line context.
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
     _before_headline, _headline, _figure_box, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
-    _nearby_repeat, _pull_quote, _card_attribution, _suffix_repeat, _sentence_start, _unended_caption, _gallery_caption, _photo_story_caption, _between_appeals,
-    _scene_caption, _lead_caption, _prose, _link, _header, _date, _tweet_text, _tweet_above, _list_item, _link_split, _stamped_heading,
+    _nearby_repeat, _pull_quote, _card_attribution, _suffix_repeat, _sentence_start, _unended_caption, _gallery_caption, _labelled_caption, _photo_story_caption, _between_appeals,
+    _scene_caption, _lead_caption, _prose, _link, _header, _date, _tweet_text, _tweet_above, _summary_label, _list_item, _link_split, _stamped_heading,
     _entry_byline, _numbered_subhead, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
 )
 

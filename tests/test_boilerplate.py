@@ -487,6 +487,16 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.form", "Sign Me Up"),
     ("ui.signup", "You may occasionally receive promotional content from the Example Times."),
     ("ui.contact", "Is there a topic you’d like to see covered here? Send your suggestions to desk@example.com."),
+    ("ui.video_player", "watch now"),
+    ("ui.video_player", "VIDEO3:4103:41"),
+    ("ui.video_player", "Loading Something is loading."),
+    ("ui.disclaimer", "Data is a real-time snapshot *Data is delayed at least 15 minutes."),
+    ("ui.form", "Thanks for signing up!"),
+    ("ui.promo", "Access your favorite topics in a personalized feed while you're on the go."),
+    ("ui.contact", "If you would like to write a letter to the editor, please forward it to letters@example.com."),
+    ("ui.share_follow", "Follow related authors and topics"),
+    ("ui.share_follow", "Authors and topics you follow will be added to your personal news feed in Following."),
+    ("ui.wire_credit", "Some information for this report came from The Associated Press and Reuters."),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -710,6 +720,9 @@ def test_byline_block_under_the_headline_is_header_even_without_prose_in_reach()
     "Jane Doe is a political scientist and the head of the Example Centre for Transport Studies.",
     "Jane Doe, a contributing editor of The Example Review, is the author of The Long Bridge.",
     "Jane Doe, a Smith Fellow at the Example Center, is an investigative journalist focusing on transport.",
+    "Émilie Doe is a senior reporter with Example News in Montreal.",
+    "Daniel Doe [send him mail] is a writer and small-business owner in central Ohio.",
+    "Jane Doe is a retired border agent who served 25 years in Texas. Follow her on Twitter @janedoe.",
 ])
 def test_author_bio_shapes_closing_the_article_are_removed(bio):
     """Each bio shape is a sign-off as the page's last line and above a share widget, and body with prose after it."""
@@ -783,6 +796,7 @@ def test_bios_of_two_authors_under_each_other_are_both_sign_offs():
     ("ui.outlet_about", "Example Public Broadcasting (EPB) is a joint news portal of Example Television and Radio."),
     ("ui.outlet_about", "Radio Example is funded by the national parliament through an independent agency."),
     ("ui.outlet_about", "Example Research is a reader-funded media. We accept no money from corporations."),
+    ("ui.outlet_about", "Example Watch is a program of the Example Freedom Center."),
 ])
 def test_outlet_descriptions_close_the_page(rule, line):
     assert decision(page() + line + "\nPrivacy policy\n", line) == (BOILERPLATE, rule)
@@ -2412,3 +2426,44 @@ def test_book_plug_above_its_order_button_is_removed():
     text = page(plug, "Order it today.")
     assert decision(text, plug) == (BOILERPLATE, "context.widget_lead")
     assert decision(page(plug), plug)[0] == BODY
+
+
+# --- rules 1.51.0 (held-out round 46) -------------------------------------------------------
+
+def test_summary_label_goes_with_the_summary_lines_it_opens():
+    items = ["The bridge opens to cars on Monday and to lorries in the spring",
+             "Tolls will be waived for the first month",
+             "The old ferry stops running at the end of the year"]
+    text = page("Key points", *items)
+    assert decision(text, "Key points") == (BODY, "body.subhead")
+    assert all(decision(text, item)[0] == BODY for item in items)
+
+
+def test_scene_caption_may_carry_a_hyphenated_adjective_and_a_cut_credit():
+    caption = "Soldiers fire a self-propelled howitzer toward the river near Riverside on April 29, 2023."
+    text = page(caption, "Libkos/Getty Images")
+    assert decision(text, caption) == (BOILERPLATE, "structure.scene_caption")
+
+
+def test_bare_clock_with_am_pm_under_a_flat_headline_is_a_live_entry_time():
+    lead = "RIVERSIDE (AP) — The Latest on the opening of the new river bridge (all times local):"
+    text = "\n".join([HEADLINE, "", lead, "11:55 a.m.", P1, P2, "10:30 a.m.", P3]) + "\n"
+    assert decision(text, "11:55 a.m.") == (BOILERPLATE, "date.only")
+    assert decision(text, lead)[0] == BODY
+
+
+def test_unended_caption_under_another_caption_is_a_caption():
+    first = "A woman cools off in the fountains at the river terminal in Riverside, yesterday"
+    second = "Families on the beach at Riverside on Thursday. Forecasters say the hottest weather is still to come"
+    text = page(first, second, "What does a red warning mean?")
+    assert decision(text, second) == (BOILERPLATE, "structure.caption")
+    assert decision(text, "What does a red warning mean?")[0] == BODY
+
+
+@pytest.mark.parametrize("widget", [["Open this photo in gallery:"],
+                                    ["Enlarge this image", "toggle caption", "Jane Doe/Getty Images"]])
+def test_line_under_a_photo_widget_label_is_the_caption(widget):
+    caption = "Supporters at a rally in Riverside on May 27. The city has become the main battleground of the vote."
+    text = page(*widget, caption)
+    assert decision(text, caption) == (BOILERPLATE, "structure.caption")
+    assert decision(text, widget[0]) == (BOILERPLATE, "ui.photo_label")

@@ -396,7 +396,7 @@ _SPEECH_END = re.compile(r"(?:[,\"”’]|\b\w+)\s+(?:\w+\s+){0,3}(?:said|says|w
 _MONTHS = ("jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
            "oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
 _DATE_PART = re.compile(r"[^\s,|/–—•·-]+")
-_DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h)?|1\d{9}(?:\d{3})?|" + _MONTHS + r"|mon(?:day)?|tue(?:s(?:day)?)?|"
+_DATE_TOKEN = re.compile(r"(?:\d{1,4}(?:[:./-]\d{1,4})*(?:st|nd|rd|th|h|am|pm)?|1\d{9}(?:\d{3})?|" + _MONTHS + r"|mon(?:day)?|tue(?:s(?:day)?)?|"
                          r"wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|a\.m|p\.m|utc|gmt|"
                          r"(?:utc|gmt)[+-]\d{1,2}(?::?\d\d)?|et|pt|ct|bst|cest|eest|est|edt|pst|pdt|cst|cdt|cet|eet|msk|"
                          r"updated?|published|posted|first|originally|last|on|at|of|the|ago|just|now|today|yesterday|"
@@ -409,7 +409,8 @@ _KEY_SUMMARY_LABEL = re.compile(r"\W*" + _KEY_LABEL + r"\s*:?", re.IGNORECASE)
 """The "Key …" labels of ``_SUMMARY_LABEL``, which go with their box (labellers drop a "Summary" or "Timeline")."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a dateline's year; "1872" under one is a view count
 _ZONED_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:gmt|bst|utc|cet|cest|eet|eest|msk|et|est|edt|pt|pst|pdt)", re.IGNORECASE)
-_BARE_CLOCK = re.compile(r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
+_BARE_CLOCK = re.compile(r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?",
+                         re.IGNORECASE)
 _SPEAKER = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?:\s")  # "Barr: No." in a transcript
 _AGENCY_CREDIT = re.compile(r"\(\s*[\w .&'’-]{1,30}:\s*[^()]{1,40}\)\s*$")  # "(AAP: Jane Doe)" closes a caption
 _DATELINE_LEAD = re.compile(r"(?:posted|published|issued(?: on)?|updated|modified)\b[^.!?]{0,20}\d", re.IGNORECASE)
@@ -706,13 +707,15 @@ def _last_rule_of(text: str) -> Rule | None:
 def _mark_sign_offs(body: list[_Line]) -> None:
     """Give class BAD to the sign-offs: prose lines a "last" rule matches that only boilerplate follows.
 
+    A short one counts ("Jane Doe is the Example's political editor.").
+
     An author bio or the outlet's self-description ends the article's prose, but feed teasers or
     an outlet footer may still follow it, so "last" means: the next line that is not short is not
     prose. Done before the decision, so that the lines around a sign-off see it as boilerplate.
     """
     for i in range(len(body) - 1, -1, -1):  # bottom up: a bio above another bio ends the prose too
         ln = body[i]
-        if ln.cls == GOOD and _next_context(body, i) == BAD:
+        if ln.cls in (GOOD, NEAR) and _next_context(body, i) == BAD:
             rule = _last_rule_of(ln.text)
             if rule is not None:
                 ln.cls, ln.rule = BAD, rule
@@ -912,9 +915,10 @@ def _classify(ln: _Line, layout: _Layout | None, next_lower: bool) -> None:
     if ln.head is not None and ln.head.id.startswith("credit"):
         ln.cls, ln.rule = BAD, RULES_BY_ID["caption.credited"]
         return
-    if ln.tail is _CREDIT_TAIL and not (ln.tail_glued and ln.terminal):
+    if ln.tail is _CREDIT_TAIL and not (ln.tail_glued and ln.terminal and not _shows_a_scene(ln.text)):
         ln.cls, ln.rule = BAD, RULES_BY_ID["caption.credited"]  # a caption carries its credit ...
-        return  # ... a sentence the scraper glued one to ("… on a schedule.Photo: Name / Telegram") does not;
+        return  # ... a sentence the scraper glued one to ("… on a schedule.Photo: Name / Telegram") does not,
+        # unless it shows a scene ("Jane Doe with her family as she claims victory.Credit: Name");
         # an "(Agency: Name)" credit is the caption's own, glued or not ("… may be required.(AAP: Name)"),
         # where a glued "(Name / Outlet)" is a photo's credit glued to the paragraph above it
     if ln.mostly_cyrillic and 0 < ln.words <= T["cyrillic_line_max_latin_words"]:
@@ -1142,7 +1146,8 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
     sentence left open, a name of capitalised words is the link's text ("according" / "Mykolaiv
     City Council"), not a title, and a line starting lowercase ("… signed with" / "the Defense
     Ministry") is never one. A line naming a book right above a short order button ("Order it
-    today.", "Get the book.") is the plug that button closes.
+    today.", "Get the book.") is the plug that button closes, and one right under a book's promotion
+    ("… is now available on Amazon." / "It's the book the left does not want you to read.") goes on with it.
     """
     ln, nxt = c.ln, c.nxt
     if _pitch(ln) and (_appeal_widget(nxt) or ln.tail is RULES_BY_ID["widget.glued"]):
@@ -1155,6 +1160,10 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
     if nxt is not None and nxt.cls == BAD and nxt.rule is RULES_BY_ID["ui.promo"] \
             and nxt.words <= T["promo_button_max_words"] and "book" in ln.tokens:
         return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"], "the book plug above its order button")
+    prev = c.prev
+    if prev is not None and prev.cls == BAD and prev.rule is RULES_BY_ID["ui.promo"] and "book" in prev.tokens \
+            and "book" in ln.tokens and ln.cls in (GOOD, NEAR):
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"], "the book plug under its promotion")
     return None
 
 
@@ -1263,13 +1272,18 @@ def _nearby_repeat(c: _LineContext) -> _Decision | None:
     """A line repeating a long run of one just above it is a copy (pull quote, caption duplicate, poll).
 
     Not a heading right above prose that repeats a removed line: that copy was the link to it in a
-    "Key events" list or a contents box, and this is the entry's or section's own heading.
+    "Key events" list or a contents box, and this is the entry's or section's own heading. Not
+    prose repeating a removed caption or quote card either: the card printed before its paragraph
+    ("“We are not building a gadget …”" / "– Name, CEO" / the paragraph), the caption quoting a
+    sentence below it; the paragraph is the original.
     """
     ln, body, i = c.ln, c.doc.body, c.i
     heading = ln.cls != GOOD and c.nxt is not None and c.nxt.cls == GOOD
+    prose = ln.cls == GOOD
     if ln.cls != DATE and ln.token_set and any(
             _near_duplicate(ln, w) for w in body[max(0, i - T["duplicate_window"]):i]
-            if w.token_set and not (heading and w.label == BOILERPLATE)):
+            if w.token_set and not (heading and w.label == BOILERPLATE)
+            and not (prose and w.label == BOILERPLATE and (w.rule in _QUOTE_CARDS or w.rule in _CAPTIONS))):
         return _Decision(BOILERPLATE, RULES_BY_ID["repeat.nearby"], "repeats a line above")
     return None
 
@@ -1284,11 +1298,16 @@ def _pull_quote(c: _LineContext) -> _Decision | None:
     Pull-quote cards shorten or reword the sentence they repeat ("I think it is important …"
     becomes "It is important …") and sit anywhere within ``pull_quote_window`` lines of it, above
     or below, so the test is the share of the card's words found in that line, not a copied run
-    as for ``repeat.nearby``.
+    as for ``repeat.nearby``. A card printed above its paragraph, with its dash-led attribution
+    under it, repeats the paragraph below (which may itself be a whole quotation).
     """
     ln, body, i = c.ln, c.doc.body, c.i
     if ln.cls not in (GOOD, NEAR) or not ln.token_set or not _FULLY_QUOTED.fullmatch(ln.text):
         return None
+    if c.nxt is not None and _dash_attribution(c.nxt) and any(
+            _near_duplicate(other, ln) for other in body[i + 2:i + 2 + T["pull_quote_window"]] if other.token_set):
+        return _Decision(BOILERPLATE, RULES_BY_ID["repeat.pull_quote"], "a quoted card with its attribution, "
+                                                                        "above the paragraph it repeats")
     for j in range(max(0, i - T["pull_quote_window"]), min(len(body), i + T["pull_quote_window"] + 1)):
         other = body[j]
         if other.cls == GOOD and other.words > ln.words and not _FULLY_QUOTED.fullmatch(other.text) \
@@ -1298,12 +1317,18 @@ def _pull_quote(c: _LineContext) -> _Decision | None:
 
 
 def _card_attribution(c: _LineContext) -> _Decision | None:
-    """A dash-led name right under a removed pull-quote card ("– Ukrzaliznytsia press service") is the card's."""
+    """A dash-led name right under a removed pull-quote card ("– Ukrzaliznytsia press service", "– Jane Doe,
+    co-founder of Example AI") is the card's."""
     ln, prev = c.ln, c.prev
-    if prev is None or prev.rule not in _QUOTE_CARDS or ln.cls not in (SHORT, CAPTION) or ln.terminal \
-            or ln.text[:1] not in _DASHES or ln.words > T["name_max_words"] + 2:
+    if prev is None or prev.rule not in _QUOTE_CARDS or not _dash_attribution(ln):
         return None
     return _Decision(BOILERPLATE, RULES_BY_ID["repeat.pull_quote"], "attribution of the quoted card above")
+
+
+def _dash_attribution(ln: _Line) -> bool:
+    """A short dash-led line without an end mark: who said a quote ("– Jane Doe, CEO of Example AI")."""
+    return ln.cls in (SHORT, CAPTION) and not ln.terminal and ln.text[:1] in _DASHES \
+        and ln.words <= T["card_attribution_max_words"]
 
 
 def _suffix_repeat(c: _LineContext) -> _Decision | None:
@@ -1557,7 +1582,7 @@ def _live_time(ln: _Line, doc: _DocFacts) -> bool:
     """A clock time alone on its line in the header is a live blog's first entry time, not the dateline.
 
     A dateline has a day; a bare time with a zone ("08.12 GMT") has none. In a flat text, which
-    keeps no byline or dateline, a bare "09:12" or "11:55 a.m." is an entry's time as well.
+    keeps no byline or dateline, a bare "09:12", "11:55 a.m." or "Fri 19:05" is an entry's time as well.
     """
     text = ln.text.strip()
     return bool(_ZONED_CLOCK.fullmatch(text) or doc.layout is None and _BARE_CLOCK.fullmatch(text))

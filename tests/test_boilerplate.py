@@ -497,6 +497,15 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.share_follow", "Follow related authors and topics"),
     ("ui.share_follow", "Authors and topics you follow will be added to your personal news feed in Following."),
     ("ui.wire_credit", "Some information for this report came from The Associated Press and Reuters."),
+    ("ui.video_player", "Watch on"),
+    ("ui.teaser", "Listen: Can the council really open the bridge this month?"),
+    ("ui.label", "Written by"),
+    ("ui.login", "Already a subscriber? Log In."),
+    ("ui.subscribe", "Commenting on this article is just one benefit of an Example Policy subscription."),
+    ("ui.subscribe", "Be part of the conversation by getting your first three months for $5."),
+    ("ui.comment_policy", "Conversations are opinions of our readers and are subject to the Code of Conduct. "
+                          "The Example does not endorse these opinions."),
+    ("ui.support", "We believe everyone needs good journalism, but not everyone can afford to pay for subscriptions."),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -2467,3 +2476,51 @@ def test_line_under_a_photo_widget_label_is_the_caption(widget):
     text = page(*widget, caption)
     assert decision(text, caption) == (BOILERPLATE, "structure.caption")
     assert decision(text, widget[0]) == (BOILERPLATE, "ui.photo_label")
+
+
+# --- rules 1.52.0 (held-out round 47) -------------------------------------------------------
+
+CARD = "“We are not building a bridge for tourists. We are building one that a tired nurse can cross at night.”"
+
+
+def test_quote_card_printed_before_its_paragraph_goes_and_the_paragraph_stays():
+    text = scrape(HEADLINE, P1, P2, CARD, "–  Jane Doe, co-founder of Example Bridges", CARD, P3)
+    labels = [(ln, lab) for ln, lab, _ in line_labels(text, run(text)) if ln == CARD]
+    assert labels == [(CARD, BOILERPLATE), (CARD, BODY)]
+    assert decision(text, "–  Jane Doe, co-founder of Example Bridges") == (BOILERPLATE, "repeat.pull_quote")
+
+
+def test_paragraph_repeating_the_caption_above_it_is_body():
+    caption = ("Relatives mourn next to the flooded ferry terminal in Riverside. Many of the stranded were taken in "
+               "by neighbours within hours in keeping with")
+    sentence = "Many of the stranded were taken in by neighbours within hours, in keeping with local custom."
+    text = page(caption, sentence)
+    assert decision(text, caption)[0] == BOILERPLATE
+    assert decision(text, sentence) == (BODY, "body.prose")
+
+
+def test_weekday_and_pm_clock_times_are_live_entry_times():
+    text = "\n".join([HEADLINE, "", "Fri 19:05", "Council says the bridge opens on Monday", P1, P2,
+                     "11.38pm", "Mayor promises tolls will stay low", P3, P4]) + "\n"
+    assert decision(text, "Fri 19:05") == (BOILERPLATE, "date.only")
+    assert decision(text, "11.38pm") == (BOILERPLATE, "date.only")
+    assert decision(text, "Mayor promises tolls will stay low") == (BODY, "body.subhead")
+
+
+def test_short_bio_closing_the_prose_is_a_sign_off():
+    bio = "Jane Doe is the Example's political editor."
+    text = page() + "Written by\nJane Doe\n" + bio + "\nTopics in this article\n"
+    assert decision(text, bio) == (BOILERPLATE, "ui.author_bio")
+
+
+def test_book_plug_under_its_promotion_goes_with_it():
+    text = page("Jane Doe’s new book, “The Long Bridge” is now available on Amazon.",
+                "It’s the book the council does not want you to read.")
+    assert decision(text, "It’s the book the council does not want you to read.") == (BOILERPLATE, "context.widget_lead")
+
+
+def test_scene_sentence_with_a_glued_credit_is_a_caption():
+    line = "Jane Doe with her partner and son as she claims victory at the river terminal.Credit: John Roe"
+    assert decision(page(line), line) == (BOILERPLATE, "caption.credited")
+    report = "The council voted on Monday to open the bridge on a schedule.Photo: John Roe / Telegram"
+    assert decision(page(report), report)[0] == BODY

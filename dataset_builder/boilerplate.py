@@ -575,7 +575,8 @@ def _first_sentence(text: str) -> str:
     return text
 
 
-_PHOTO_TALK = re.compile(r"\b(?:in (?:this|a) (?:file |handout |undated )?(?:photo(?:graph)?|picture|image)|pictured)\b", re.I)
+_PHOTO_TALK = re.compile(r"\b(?:in (?:this|a) (?:file |handout |undated )?(?:photo(?:graph)?|picture|image)|pictured|"
+                         r"(?:is|are|was|were) (?:seen|shown))\b", re.I)
 
 
 def _reports(text: str) -> bool:
@@ -1184,17 +1185,18 @@ def _teaser_item(c: _LineContext) -> _Decision | None:
     A label ending in a full stop ("Read more.") is the link closing the paragraph above, not a
     label of the line below. Prose under the label is body, unless its last sentence has no end
     mark (a headline of two sentences: "'Nobody is coming for your guns,' they said. Here is a
-    list …") or it is a single question (``_question_headline``). The list goes on through
+    list …"), it is a single question (``_question_headline``) or it is in title case ("Texas Is
+    Busing Migrants Again. This Time, the Buses Are Going to Chicago."). The list goes on through
     headline-like lines (short, caption class, such two-sentence headlines or questions) while
     no prose or short sentence follows.
     """
     prev, ln, nxt = c.prev, c.ln, c.nxt
     if prev is not None and (prev.rule is RULES_BY_ID["ui.list_marker"] or prev.rule is RULES_BY_ID["ui.teaser"] and (
             prev.words <= T["teaser_label_max_words"] and not prev.text.endswith(".")
-            and (ln.cls != GOOD or ln.unended or _question_headline(ln)) and not c.continues)):
+            and (ln.cls != GOOD or ln.unended or _question_headline(ln) or _title_case(ln)) and not c.continues)):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], "announced by the teaser label above")
     if prev is not None and prev.rule is RULES_BY_ID["context.teaser_headline"] \
-            and (ln.cls in (SHORT, CAPTION) or ln.unended or _question_headline(ln)) \
+            and (ln.cls in (SHORT, CAPTION) or ln.unended or _question_headline(ln) or _title_case(ln)) \
             and not c.continues and (nxt is None or nxt.cls not in (GOOD, NEAR) and not _starts_lower(nxt)):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"], "next item of the teaser list above")
     return None
@@ -1840,13 +1842,15 @@ def _stamped_heading(c: _LineContext) -> _Decision | None:
     """A caption-like or short line of three words or more between a time stamp and prose is a live-blog entry's heading.
 
     The stamp may be the line above or glued before the heading ("14:55 GMT Belarus says …", ``date.stamp_head``).
-    Under a bare time of day (not a full date, as a related story's card has) a summary entry's
-    short section label may come between the heading and the prose.
+    Under a bare time of day (not a full date, as a related story's card has) the heading may have
+    two words ("Polls Closing"), and a summary entry's short section label may come between the
+    heading and the prose.
     """
     prev, ln = c.prev, c.ln
-    clock = ln.head is _STAMP_HEAD or prev is not None and prev.cls == DATE and _ZONED_CLOCK.fullmatch(prev.text.strip())
+    clock = ln.head is _STAMP_HEAD or prev is not None and prev.cls == DATE and bool(
+        _ZONED_CLOCK.fullmatch(prev.text.strip()) or _BARE_CLOCK.fullmatch(prev.text.strip()))
     stamped = clock or prev is not None and prev.cls == DATE
-    if (ln.cls == CAPTION or ln.cls in (SHORT, HEADING) and ln.words >= 3) and stamped \
+    if (ln.cls == CAPTION or ln.cls in (SHORT, HEADING) and ln.words >= (2 if clock else 3)) and stamped \
             and _entry_text_at(c.doc.body, c.i + 1, labelled=bool(clock)):
         return _Decision(BODY, RULES_BY_ID["body.subhead"], "entry heading under a time stamp")
     return None

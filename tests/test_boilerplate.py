@@ -506,6 +506,16 @@ def test_rule_table_is_versioned_data_with_unique_ids():
     ("ui.comment_policy", "Conversations are opinions of our readers and are subject to the Code of Conduct. "
                           "The Example does not endorse these opinions."),
     ("ui.support", "We believe everyone needs good journalism, but not everyone can afford to pay for subscriptions."),
+    ("ui.subscribe", "Stay up to date on the latest news from the region and the world."),
+    ("ui.share_follow", "Follow Example News on WhatsApp for the latest news and analysis."),
+    ("ui.share_follow", "Click the alert icon to follow topics:"),
+    ("ui.form", "I’m in"),
+    ("ui.teaser", "Previous article by Jane Doe: Who Really Pays for the Bridge?"),
+    ("ui.teaser", "We Recommend"),
+    ("ui.support", "Wait! Before you go on about your day, ask yourself: How likely is it that the story you just read "
+                   "would have been produced by a different news outlet if we had not done it? Consider what the world "
+                   "of local news would look like without us. Our reporting is essential to the river towns, but it "
+                   "is not easy, cheap, or profitable, and it depends on readers."),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -543,6 +553,7 @@ def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     "Most of them arrived in the country without permission, officials said on Tuesday.",
     "Housing that was built without permission is not eligible for the programme, the ministry said.",
     "The opposition called the toll plan a buy now, pay later scheme that will leave commuters paying for years.",
+    "India, which did not sign up to the cap, has become the second-largest buyer of the bridge's steel.",
 ])
 def test_prose_with_boilerplate_words_stays_body(line):
     assert decision(page(line), line)[0] == BODY
@@ -2524,3 +2535,17 @@ def test_scene_sentence_with_a_glued_credit_is_a_caption():
     assert decision(page(line), line) == (BOILERPLATE, "caption.credited")
     report = "The council voted on Monday to open the bridge on a schedule.Photo: John Roe / Telegram"
     assert decision(page(report), report)[0] == BODY
+
+
+# --- rules 1.53.0 (held-out round 48) -------------------------------------------------------
+
+def test_title_case_headline_under_a_teaser_label_is_a_teaser_even_with_end_marks():
+    teaser = "Riverside Is Busing Commuters Again. This Time, the Buses Are Going to the Coast."
+    text = page("We Recommend", teaser)
+    assert decision(text, teaser) == (BOILERPLATE, "context.teaser_headline")
+
+
+def test_two_word_live_entry_heading_under_a_clock_time_is_body():
+    text = page("11:37 PM", "Mayor Romps", P3)
+    assert decision(text, "Mayor Romps") == (BODY, "body.subhead")
+    assert decision(text, "11:37 PM") == (BOILERPLATE, "date.only")

@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import product
-from typing import Callable, Iterable, Mapping, NamedTuple
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
 
 try:  # the regex parser, used to derive the rules' pre-check strings
     from re import _parser
@@ -534,9 +534,11 @@ _ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]|Adm|Capt|Col|Cpl|Det|Dr|Ft|Gen|Gov
 """A word before a full stop that ends no sentence: an initial, a title ("Gov. Ralph Northam") or an ellipsis."""
 
 
-def _abbreviation_before(text: str, brk: re.Match[str]) -> bool:
-    """The sentence break ``brk`` (a ``_SENTENCE_BREAK`` match) follows an abbreviation's full stop."""
-    return bool(_ABBREVIATION.search(text, max(0, brk.start() - 8), brk.end()))
+def _sentence_breaks(text: str, lo: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The sentence breaks of ``text[lo:end]`` (``_SENTENCE_BREAK`` matches) that follow no abbreviation's full stop."""
+    for brk in _SENTENCE_BREAK.finditer(text, lo, len(text) if end is None else end):
+        if not _ABBREVIATION.search(text, max(0, brk.start() - 8), brk.end()):
+            yield brk
 
 
 def _spliced_caption_start(raw: str, lo: int, end: int) -> int:
@@ -554,7 +556,7 @@ def _spliced_caption_start(raw: str, lo: int, end: int) -> int:
     if not T["spliced_paragraph_min_words"] + T["scene_min_words"] <= words <= T["spliced_line_max_words"] \
             or _shows_a_scene(raw[lo:end]) or _PHOTO_TALK.search(raw, lo, end):
         return 0
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(raw, lo, end) if not _abbreviation_before(raw, m)]
+    breaks = [m.end() for m in _sentence_breaks(raw, lo, end)]
     unended = raw[lo:end].rstrip().rstrip("\"”’'")[-1:] not in (".", "!", "?") and raw[end:end + 1] not in (".", "!", "?")
     for k, cut in enumerate(breaks):
         head = raw[lo:cut]
@@ -569,10 +571,8 @@ def _spliced_caption_start(raw: str, lo: int, end: int) -> int:
 
 def _first_sentence(text: str) -> str:
     """``text`` up to its first sentence break that is no abbreviation's full stop ("Gov. Ralph Northam speaks …")."""
-    for m in _SENTENCE_BREAK.finditer(text):
-        if not _abbreviation_before(text, m):
-            return text[:m.start()]
-    return text
+    brk = next(_sentence_breaks(text), None)
+    return text if brk is None else text[:brk.start()]
 
 
 _PHOTO_TALK = re.compile(r"\b(?:in (?:this|a) (?:file |handout |undated )?(?:photo(?:graph)?|picture|image)|pictured|"
@@ -584,8 +584,7 @@ def _reports(text: str) -> bool:
 
     A participle (``_finite_past``: "a substation damaged by a drone") is the verb-less style of a caption.
     """
-    words = [w.casefold() for w in _HYPHENATED_TOKEN.findall(text)]
-    return not FINITE_VERB_CUES.isdisjoint(words) or any(_finite_past(words, j) for j in range(1, len(words)))
+    return _report_verb([w.casefold() for w in _HYPHENATED_TOKEN.findall(text)])
 
 
 def _features(ln: _Line, raw: str) -> None:
@@ -1478,12 +1477,15 @@ def _shows_a_scene(text: str) -> bool:
     if "?" in text or _quotes_speech(first):
         return False
     words = [w.casefold() for w in _HYPHENATED_TOKEN.findall(first)]
-    if len(words) < T["scene_min_words"] or not FINITE_VERB_CUES.isdisjoint(words):
-        return False
-    return not any(_finite_past(words, j, before_by=True) for j in range(1, len(words)))
+    return len(words) >= T["scene_min_words"] and not _report_verb(words, before_by=True)
 
 
 _HYPHENATED_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def _report_verb(words: list[str], before_by: bool = False) -> bool:
+    """``words`` (casefolded) hold a ``finite_verb_cues`` word or a finite "-ed" past (``_finite_past``)."""
+    return not FINITE_VERB_CUES.isdisjoint(words) or any(_finite_past(words, j, before_by) for j in range(1, len(words)))
 
 
 def _finite_past(words: list[str], j: int, before_by: bool = False) -> bool:
@@ -1588,6 +1590,12 @@ def _live_time(ln: _Line, doc: _DocFacts) -> bool:
     """
     text = ln.text.strip()
     return bool(_ZONED_CLOCK.fullmatch(text) or doc.layout is None and _BARE_CLOCK.fullmatch(text))
+
+
+def _clock_time(text: str) -> bool:
+    """``text`` is a time of day alone: with a zone ("08.12 GMT") or without ("09:12", "11:55 a.m.", "Fri 19:05")."""
+    text = text.strip()
+    return bool(_ZONED_CLOCK.fullmatch(text) or _BARE_CLOCK.fullmatch(text))
 
 
 def _standfirst(c: _LineContext) -> str | None:
@@ -1847,8 +1855,7 @@ def _stamped_heading(c: _LineContext) -> _Decision | None:
     heading and the prose.
     """
     prev, ln = c.prev, c.ln
-    clock = ln.head is _STAMP_HEAD or prev is not None and prev.cls == DATE and bool(
-        _ZONED_CLOCK.fullmatch(prev.text.strip()) or _BARE_CLOCK.fullmatch(prev.text.strip()))
+    clock = ln.head is _STAMP_HEAD or prev is not None and prev.cls == DATE and _clock_time(prev.text)
     stamped = clock or prev is not None and prev.cls == DATE
     if (ln.cls == CAPTION or ln.cls in (SHORT, HEADING) and ln.words >= (2 if clock else 3)) and stamped \
             and _entry_text_at(c.doc.body, c.i + 1, labelled=bool(clock)):

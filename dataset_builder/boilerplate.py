@@ -1043,10 +1043,7 @@ def _doc_facts(body: list[_Line], layout: _Layout | None, stats: CorpusStats | N
                identify: Callable[[str], LangResult], doc_lang: str) -> _DocFacts:
     """Headline, header zone, byline, in-document counts and site size of a classified ``body``."""
     head = _find_headline(body, layout)
-    first_good = None
-    if head is not None:
-        first_good = next((i for i in range(head + 1, min(len(body), head + 1 + T["headline_search_lines"]))
-                           if body[i].cls == GOOD), None)
+    first_good = _first_prose(body, head) if head is not None else None
     header_end = _header_end(body, head, first_good)
     byline = max((j for j in range(head + 1, header_end) if _BYLINE.match(body[j].text)), default=None) \
         if head is not None else None
@@ -1057,6 +1054,24 @@ def _doc_facts(body: list[_Line], layout: _Layout | None, stats: CorpusStats | N
         suffix_counts=Counter(suffix for _, suffix in {(ln.key, ln.suffix.casefold())
                                                        for ln in body if ln.suffix is not None}),
         site_docs=stats.site_docs.get(site, 0) if stats else 0)
+
+
+def _first_prose(body: list[_Line], head: int) -> int | None:
+    """Index of the first prose line within ``headline_search_lines`` lines under the headline, or None.
+
+    Lines of ``name_max_words`` words or fewer (a menu's items, labels, a byline name) do not count
+    towards the distance: a site menu printed under the headline does not push the article's first
+    paragraph out of the header's reach.
+    """
+    budget = T["headline_search_lines"]
+    for i in range(head + 1, len(body)):
+        if body[i].cls == GOOD:
+            return i
+        if body[i].words > T["name_max_words"]:
+            budget -= 1
+        if budget <= 0 or i - head >= T["header_max_lines"]:
+            return None
+    return None
 
 
 def _line_context(doc: _DocFacts, i: int) -> _LineContext:
@@ -1140,7 +1155,8 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
     """A short line addressing the reader above a share/support widget (or glued to one) is its pitch.
 
     The reader is addressed as "you" or asked for help ("Help us stay where the story is.");
-    the widget may be a bare donate button ("DONATE NOW"). A short title-case line right above
+    the widget may be a bare donate button ("DONATE NOW"). The pitch may take two such lines, and
+    an unpunctuated one right under the widget is its button ("Help us keep reporting"). A short title-case line right above
     the widget or its pitch is the banner's title ("On the Frontline of Truth", "Stories That
     Matter"): subheads are in sentence case and have prose, not a widget, under them. Under a
     sentence left open, a name of capitalised words is the link's text ("according" / "Mykolaiv
@@ -1149,10 +1165,13 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
     today.", "Get the book.") is the plug that button closes, and one right under a book's promotion
     ("… is now available on Amazon." / "It's the book the left does not want you to read.") goes on with it.
     """
-    ln, nxt = c.ln, c.nxt
-    if _pitch(ln) and (_appeal_widget(nxt) or ln.tail is RULES_BY_ID["widget.glued"]):
+    ln, nxt, body = c.ln, c.nxt, c.doc.body
+    if _pitch(ln) and (_appeal_widget(nxt) or ln.tail is RULES_BY_ID["widget.glued"]
+                       or _pitch(nxt) and c.i + 2 < len(body) and _appeal_widget(body[c.i + 2])):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"],
                          "addresses the reader, next to a share/support widget")
+    if _pitch(ln) and ln.cls == SHORT and not ln.terminal and _appeal_widget(c.prev):
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"], "the appeal's button under it")
     if ln.cls == SHORT and not ln.terminal and ln.words <= T["widget_label_max_words"] and _title_case(ln) \
             and not _starts_lower(ln) and not (c.continues and _capitalised(ln)) and nxt is not None and (
                 _appeal_widget(nxt) or _pitch(nxt) and c.i + 2 < len(c.doc.body) and _appeal_widget(c.doc.body[c.i + 2])):
@@ -1167,9 +1186,14 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
     return None
 
 
-def _pitch(ln: _Line) -> bool:
-    """A short line addressing the reader ("Think your friends would be interested?", "Help us stay …")."""
-    return ln.cls in (SHORT, NEAR) and ln.words <= T["widget_lead_max_words"] and bool(_READER.search(ln.text))
+def _pitch(ln: _Line | None) -> bool:
+    """A short line addressing the reader ("Think your friends would be interested?", "Help us stay …").
+
+    Up to ``widget_lead_max_words`` words, full sentences included: "We've been covering this war
+    since day one. Help us keep going." is one appeal in two sentences.
+    """
+    return ln is not None and ln.cls in (SHORT, NEAR, GOOD) and ln.words <= T["widget_lead_max_words"] \
+        and bool(_READER.search(ln.text))
 
 
 def _appeal_widget(ln: _Line | None) -> bool:
@@ -1571,6 +1595,8 @@ def _header(c: _LineContext) -> _Decision | None:
         return _Decision(BOILERPLATE, RULES_BY_ID["context.boilerplate"], "a section label between headline and date")
     if ln.cls == CAPTION and c.nxt is not None and _bare_credit(c.nxt):
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "above its photo credit")
+    if ln.cls in (SHORT, NEAR) and _in_menu(c):
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.menu"], "item of a menu printed under the headline")
     if ln.cls == CAPTION and doc.layout is None and (doc.byline is None or c.i > doc.byline):
         if _in_list(c.prev):  # a summary box under the headline ("Summary" / its items)
             return _Decision(BODY, RULES_BY_ID["body.list_item"], "item of the list introduced above")
@@ -1580,6 +1606,40 @@ def _header(c: _LineContext) -> _Decision | None:
             return _Decision(BODY, RULES_BY_ID["body.header"], "a dateline the template glued together")
         return _Decision(BOILERPLATE, RULES_BY_ID["structure.caption"], "header zone of a flat text")
     return _Decision(BODY, RULES_BY_ID["body.header"], "between headline and first paragraph")
+
+
+def _in_menu(c: _LineContext) -> bool:
+    """The line is one of a run of ``menu_min_lines`` or more short lines, some of them menu lines.
+
+    A page's menu printed between headline and article ("Meduza" / "News" / "Features" /
+    "На русском") is a run of lines of a few words each (or rows of items without a function
+    word: "ENG DEU POL FRA ESP"), ``menu_min_widgets`` of which a rule removed (a ``ui.*``
+    label, a language switcher, a Cyrillic UI string), or one of which a rule removed and
+    ``menu_min_widgets`` the page repeats. A byline block ("Share" / "Save" / name / "BBC News,
+    Tallinn") has one button at most. A byline name under an
+    "Authors" label or above its role ("News Writer") is not a menu item, nor is a "By …" line.
+    """
+    body, i = c.doc.body, c.i
+    if _BYLINE.match(c.ln.text) or c.prev is not None and c.prev.rule is RULES_BY_ID["ui.byline_box"] \
+            or c.nxt is not None and _role_label(c.nxt):
+        return False
+
+    def short(ln: _Line) -> bool:  # an item, or a row of items without a function word ("ENG DEU POL FRA ESP")
+        return ln.cls in (SHORT, NEAR, BAD) and (ln.words <= T["menu_item_max_words"] or not ln.terminal
+                                                  and ln.stop_density == 0 and ln.words <= 2 * T["menu_item_max_words"])
+
+    if not short(c.ln):
+        return False
+    lo = i
+    while lo > c.doc.head + 1 and short(body[lo - 1]):
+        lo -= 1
+    hi = i + 1
+    while hi < len(body) and short(body[hi]):
+        hi += 1
+    run = body[lo:hi]
+    labels = sum(ln.cls == BAD and ln.rule.id.startswith(("ui.", "nav.", "script.")) for ln in run)
+    repeats = sum(ln.cls != BAD and c.doc.doc_counts[ln.key] >= 2 for ln in run)
+    return len(run) >= T["menu_min_lines"] and (labels >= T["menu_min_widgets"] or labels and repeats >= T["menu_min_widgets"])
 
 
 def _live_time(ln: _Line, doc: _DocFacts) -> bool:
@@ -1604,7 +1664,8 @@ def _standfirst(c: _LineContext) -> str | None:
     A photo caption shows a scene ("Fireworks exploded overhead as revelers welcomed the New
     Year"); a standfirst reports or claims ("Budapest says …", "… will fail if …", a line opening
     with a quotation): ``STANDFIRST_CUES`` are the reporting verbs and modals. Two or more
-    unpunctuated lines in a row, starting right under the headline, are the page's summary
+    unpunctuated lines in a row, starting right under the headline (past the date and lines
+    already removed there, such as a menu), are the page's summary
     bullets, as a photo has one caption, unless the first shows a scene and carries a year:
     that is a wire photo's caption run over two lines ("Protesters celebrate inside the compound
     … on July 9, 2022, after storming …"). Neither holds below a byline or a widget line.
@@ -1612,11 +1673,14 @@ def _standfirst(c: _LineContext) -> str | None:
     ln, doc = c.ln, c.doc
     if doc.byline is not None:
         return None
-    run = doc.body[doc.head + 1:doc.header_end]
+    first = doc.head + 1
+    while first < c.i and (doc.body[first].label == BOILERPLATE or doc.body[first].cls == DATE):  # a menu, the date
+        first += 1
+    run = doc.body[first:doc.header_end]
     top = 0
     while top < len(run) and run[top].cls == CAPTION and run[top].tail is None:
         top += 1
-    at = c.i - doc.head - 1
+    at = c.i - first
     if at >= top:
         return None
     if at == 0 and (ln.text[:1] in _OPENING_QUOTES or not STANDFIRST_CUES.isdisjoint(ln.tokens)):
@@ -1671,10 +1735,14 @@ def _sentence_start(c: _LineContext) -> _Decision | None:
     return None
 
 
+_POST_ATTRIBUTIONS = frozenset(RULES_BY_ID[r] for r in ("tweet.attribution", "tweet.post_attribution"))
+"""Rules that remove an embedded post's attribution (a tweet's, an Instagram post's)."""
+
+
 def _tweet_text(c: _LineContext) -> _Decision | None:
     """A short or caption-like line cut off its tweet attribution, after a body line, is the tweet's text."""
     ln, prev = c.ln, c.prev
-    if ln.tail is RULES_BY_ID["tweet.attribution"] and ln.cls in (CAPTION, SHORT) and prev is not None \
+    if ln.tail in _POST_ATTRIBUTIONS and ln.cls in (CAPTION, SHORT) and prev is not None \
             and prev.label == BODY:
         return _Decision(BODY, RULES_BY_ID["body.tweet_text"], "tweet text before its attribution")
     return None
@@ -1684,16 +1752,57 @@ def _list_item(c: _LineContext) -> _Decision | None:
     """An unpunctuated line under a body line ending in ":" or ";" (or under such an item) is a list item.
 
     List items often drop the full stop ("Kent County Council said it would:" / "Keep Bell Lane
-    closed for three weeks"), which would otherwise make them captions or short widget lines.
+    closed for three weeks"), which would otherwise make them captions or short widget lines. A
+    short question ("Who has to pay?") opens a list too when ``question_list_min_items`` or more
+    such lines, none in title case, follow it and then prose: one line there is a photo's caption.
     """
     if c.ln.cls in (CAPTION, SHORT) and _in_list(c.prev):
         return _Decision(BODY, RULES_BY_ID["body.list_item"], "item of the list introduced above")
+    prev = c.prev
+    if c.ln.cls in (CAPTION, SHORT) and prev is not None and prev.label == BODY and prev.text.endswith("?") \
+            and prev.words <= T["heading_max_words"] \
+            and _items_then_prose(c.doc.body, c.i, marked=False) >= T["question_list_min_items"]:
+        return _Decision(BODY, RULES_BY_ID["body.list_item"], "first item of the list answering the question above")
     if c.ln.cls in (CAPTION, SHORT) and _FIELD.match(c.ln.text) and c.prev is not None:
         if c.prev.rule is RULES_BY_ID["body.fact_box"]:
             return _Decision(BODY, RULES_BY_ID["body.fact_box"], "next field of the fact box")
         if _opens_fact_box(c):
             return _Decision(BODY, RULES_BY_ID["body.fact_box"], "first field of a fact box under a subhead")
     return None
+
+
+_LIST_MARK = re.compile(r"\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+\S")
+"""The marker of a list item: a dash, a bullet or a number ("- Families …", "• Detention …", "2) Returns …")."""
+
+
+def _list_lead_in(c: _LineContext) -> _Decision | None:
+    """A sentence ending in ":" above ``list_lead_min_items`` marked items and then prose opens the article's list.
+
+    "Key points of the deal:" under a removed teaser block would go by context (its neighbours
+    are boilerplate), and its items with it, as captions. Marked items in sentence case with prose
+    after them are the article's; a site's teaser list is caught by its label's rule first, and
+    its title-case items stop the run here.
+    """
+    ln = c.ln
+    if ln.cls not in (NEAR, SHORT, CAPTION) or not ln.text.endswith(":") or ln.words < T["near_min_words"] \
+            or _title_case(ln):
+        return None
+    if _items_then_prose(c.doc.body, c.i + 1, marked=True) >= T["list_lead_min_items"]:
+        return _Decision(BODY, RULES_BY_ID["body.list_lead"], "introduces the marked list below, prose after it")
+    return None
+
+
+def _items_then_prose(body: list[_Line], j: int, marked: bool) -> int:
+    """The number of list items from ``j`` on when a sentence (class GOOD or NEAR) follows them, else 0.
+
+    An item is a line no rule removed, not in title case (a teaser's), and either marked with a
+    dash, bullet or number (``marked``) or without an end mark (class CAPTION or SHORT).
+    """
+    k = j
+    while k < len(body) and body[k].cls != BAD and not _title_case(body[k]) and (
+            _LIST_MARK.match(body[k].text) if marked else body[k].cls in (CAPTION, SHORT)):
+        k += 1
+    return k - j if k < len(body) and body[k].cls in (GOOD, NEAR) else 0
 
 
 def _summary_label(c: _LineContext) -> _Decision | None:
@@ -1852,15 +1961,24 @@ def _stamped_heading(c: _LineContext) -> _Decision | None:
     The stamp may be the line above or glued before the heading ("14:55 GMT Belarus says …", ``date.stamp_head``).
     Under a bare time of day (not a full date, as a related story's card has) the heading may have
     two words ("Polls Closing"), and a summary entry's short section label may come between the
-    heading and the prose.
+    heading and the prose. Under a full date with a removed section label above it ("Africa" /
+    "21 November, 16:22 GMT" / title) the line is the title of a related story's card.
     """
     prev, ln = c.prev, c.ln
     clock = ln.head is _STAMP_HEAD or prev is not None and prev.cls == DATE and _clock_time(prev.text)
     stamped = clock or prev is not None and prev.cls == DATE
+    if stamped and not clock and c.i >= 2 and _card_label(c.doc.body[c.i - 2]) and ln.cls in (SHORT, HEADING, CAPTION):
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.teaser_headline"],
+                         "title of a related story's card: section label, date, title")
     if (ln.cls == CAPTION or ln.cls in (SHORT, HEADING) and ln.words >= (2 if clock else 3)) and stamped \
             and _entry_text_at(c.doc.body, c.i + 1, labelled=bool(clock)):
         return _Decision(BODY, RULES_BY_ID["body.subhead"], "entry heading under a time stamp")
     return None
+
+
+def _card_label(ln: _Line) -> bool:
+    """A removed label of a few words ("Africa", "Analysis"): the section label of a related story's card."""
+    return ln.label == BOILERPLATE and ln.cls in (SHORT, BAD) and 0 < ln.words <= T["name_max_words"]
 
 
 def _caption(c: _LineContext) -> _Decision | None:
@@ -1907,7 +2025,8 @@ def _tweet_above(c: _LineContext) -> _Decision | None:
 
 
 def _attribution(ln: _Line | None) -> bool:
-    return ln is not None and ln.cls == BAD and ln.rule is RULES_BY_ID["tweet.attribution"]
+    """``ln`` is an embedded post's attribution line alone (after the post's link, if any: "http://… pic.twitter.com/… — …")."""
+    return ln is not None and ln.cls == BAD and (ln.rule in _POST_ATTRIBUTIONS or ln.tail in _POST_ATTRIBUTIONS)
 
 
 def _document_repeat(c: _LineContext) -> _Decision | None:
@@ -2001,7 +2120,7 @@ def _context(c: _LineContext) -> _Decision:
 _STEPS: tuple[Callable[[_LineContext], _Decision | None], ...] = (
     _before_headline, _headline, _figure_box, _rule_hit, _widget_label, _widget_lead, _teaser_item, _tag_item, _headline_repeat,
     _nearby_repeat, _pull_quote, _card_attribution, _suffix_repeat, _sentence_start, _unended_caption, _gallery_caption, _labelled_caption, _photo_story_caption, _between_appeals,
-    _scene_caption, _lead_caption, _prose, _link, _header, _date, _tweet_text, _tweet_above, _summary_label, _list_item, _link_split, _stamped_heading,
+    _scene_caption, _lead_caption, _prose, _link, _header, _date, _tweet_text, _tweet_above, _summary_label, _list_lead_in, _list_item, _link_split, _stamped_heading,
     _entry_byline, _numbered_subhead, _caption, _continuation, _document_repeat, _site_repeat, _other_language,
 )
 

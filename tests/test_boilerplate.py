@@ -830,8 +830,20 @@ def test_outlet_descriptions_close_the_page(rule, line):
     ("ui.counter", "Comments 214"),
     ("ui.copyright", "Example Agency. The mass media registration certificate No. 123-45 was issued on 1 June 2021."),
     ("ui.support", "I hope you appreciated this article. Before you move on, would you consider supporting our work?"),
+    ("ui.label", "View comments"),
+    ("ui.label", "Reuse this content"),
+    ("ui.label", "Close Button"),
+    ("ui.share_follow", "Add Example News as a preferred source on Google"),
+    ("ui.subscribe", "Get weekly news and analysis on the bridge and what it means for the region. Sign up here."),
+    ("ui.cookie", "Accept and continue"),
+    ("ui.donate", "Support the Example"),
+    ("ui.donate", "BACK OUR REPORTERS"),
+    ("ui.counter", "4-Minute Listen"),
+    ("ui.support", "If you can, support the Example today from just £2. It takes less than a minute."),
+    ("ui.support", "Help keep The Example’s journalism free"),
+    ("ui.support", "Become an Example sponsor"),
 ])
-def test_comment_footer_and_appeal_wording(rule, line):
+def test_footer_widget_and_appeal_wording(rule, line):
     assert decision(page(line), line) == (BOILERPLATE, rule)
 
 
@@ -2549,3 +2561,130 @@ def test_two_word_live_entry_heading_under_a_clock_time_is_body():
     text = page("11:37 PM", "Mayor Romps", P3)
     assert decision(text, "Mayor Romps") == (BODY, "body.subhead")
     assert decision(text, "11:37 PM") == (BOILERPLATE, "date.only")
+
+
+# --- rules 1.54.0 (held-out round 50) -------------------------------------------------------
+
+def test_a_colon_lead_in_under_a_removed_teaser_block_still_opens_its_marked_list():
+    items = ["- Return decisions issued by one member state will be recognised by all others",
+             "- Families with children are exempted from detention in most cases"]
+    text = page("Related", "Greece asks for more help on Aegean islands", "Key points of the deal:", *items)
+    assert decision(text, "Greece asks for more help on Aegean islands")[0] == BOILERPLATE
+    assert decision(text, "Key points of the deal:") == (BODY, "body.list_lead")
+    for item in items:
+        assert decision(text, item) == (BODY, "body.list_item")
+    teaser = ["- Parliament Splits Over Frontex Budget", "- Greece Asks For More Help On Islands"]
+    widget = page("Related", "Greece asks for more help on Aegean islands", "More from our correspondents:", *teaser)
+    assert decision(widget, "More from our correspondents:")[0] == BOILERPLATE  # title-case items: a teaser list
+    unended = page("Related", "Greece asks for more help on Aegean islands", "Key points of the deal:", *items,
+                   "Sign up for our morning newsletter")
+    assert decision(unended, "Key points of the deal:")[0] == BOILERPLATE  # no prose after the items
+
+
+def test_question_opens_a_list_of_three_unpunctuated_items_followed_by_a_sentence():
+    items = ["Petrol cars registered before 2006", "Diesel vans registered before September 2015",
+             "Lorries that do not meet the new standard"]
+    text = page("Who has to pay?", *items, "Not everyone is opposed.")
+    for item in items:
+        assert decision(text, item) == (BODY, "body.list_item")
+    caption = "Workers on the new bridge in the eastern district on Monday morning"
+    assert decision(page("Who has to pay?", caption), caption)[0] == BOILERPLATE  # one line: a photo's caption
+
+
+MENU = ["Example Times", "News", "Features", "Explainers", "На русском", "Analysis"]
+
+
+def test_menu_printed_under_a_flat_headline_goes_and_the_dateline_stays():
+    text = flat_lead(*MENU, "Nov. 24, 2025", "By Jane Doe")
+    for item in MENU:
+        assert decision(text, item)[0] == BOILERPLATE
+    assert decision(text, "Example Times") == (BOILERPLATE, "context.menu")
+    assert decision(text, "Nov. 24, 2025") == (BODY, "body.header")
+    assert decision(text, "By Jane Doe") == (BODY, "body.header")
+
+
+def test_long_menu_does_not_push_the_first_paragraph_out_of_the_header():
+    menu = ["Example Times", "News", "Opinion", "Business", "Arts and Life", "Meanwhile", "Ukraine War",
+            "Newsletters", "Podcasts", "На русском", "Donate", "Climate", "Sport", "Video"]
+    text = flat_lead(*menu, "Nov. 24, 2025")
+    assert decision(text, "Nov. 24, 2025") == (BODY, "body.header")
+    assert decision(text, "Arts and Life")[0] == BOILERPLATE
+
+
+def test_byline_block_with_one_button_is_not_a_menu():
+    text = flat_lead("Share", "Save", "Jane Doe", "Example News, Riverside")
+    assert decision(text, "Jane Doe") == (BODY, "body.header")
+    assert decision(text, "Example News, Riverside") == (BODY, "body.header")
+
+
+def test_summary_bullets_under_a_menu_and_date_are_the_standfirst():
+    first = "Traffic on the new bridge is the highest ever recorded, even though it opened three weeks late"
+    second = "Ferry operators say they will cut two routes from the spring"
+    text = flat_lead(*MENU, "24 NOV, 14:32", first, second)
+    assert decision(text, first) == (BODY, "body.header")
+    assert decision(text, second) == (BODY, "body.header")
+
+
+def test_title_of_a_related_story_card_under_its_label_and_date_is_a_teaser():
+    title = "Riverside Council Plans a Second Bridge Near the Port"
+    text = page("Business", "21 November, 16:22 GMT", title)
+    assert decision(text, title) == (BOILERPLATE, "context.teaser_headline")
+    live = page("12:37 GMT", "Mayor opens the bridge to cyclists", P3)
+    assert decision(live, "Mayor opens the bridge to cyclists") == (BODY, "body.subhead")
+
+
+def test_two_line_appeal_and_its_button_around_a_support_widget():
+    lead, pitch = "Independent reporting from the river towns costs more than you think.", "Help us keep going."
+    text = page(lead, pitch, "SUPPORT US", "Help us keep reporting")
+    for line in (lead, pitch, "Help us keep reporting"):
+        assert decision(text, line) == (BOILERPLATE, "context.widget_lead")
+    full = "We’ve been covering this bridge since day one. Help us keep going."
+    widget = "Support independent journalism in Riverside. Every contribution matters."
+    assert decision(page(full, widget), full) == (BOILERPLATE, "context.widget_lead")
+
+
+def test_instagram_embed_in_a_russian_locale():
+    post = "Day two on the road. 380 km done, 60 to go. See you at the bridge tomorrow 🚜 #riverside"
+    text = page("Посмотреть эту публикацию в Instagram" + post,
+                "Публикация от Jane Doe (@jane_doe) 25 Ноя 2019 в 9:17 PST")
+    sep = run(text)
+    assert decision(text, "Публикация от Jane Doe (@jane_doe) 25 Ноя 2019 в 9:17 PST") == \
+        (BOILERPLATE, "tweet.post_attribution")
+    assert post in body_text(text, sep) and "Посмотреть" not in body_text(text, sep)
+    english = page("A post shared by Jane Doe (@jane_doe) on Nov 25, 2019 at 9:17am PST")
+    assert decision(english, "A post shared by Jane Doe (@jane_doe) on Nov 25, 2019 at 9:17am PST") == \
+        (BOILERPLATE, "tweet.post_attribution")
+
+
+def test_tweet_text_above_a_link_then_its_attribution_is_body():
+    tweet = "Please sign & share our petition 👇"
+    text = page("Thank you to all of you who emailed me about the bridge tolls today. This is only the start.",
+                tweet, "http://chng.it/8TdQwLm2 pic.twitter.com/Ve3aH7nYtA — Jane Doe (@JaneDoe) April 8, 2019")
+    assert decision(text, tweet) == (BODY, "body.tweet_text")
+
+
+@pytest.mark.parametrize("caption, credit", [
+    ("Linda Marsh was stranded on the rocks below the bridge for three hours on Tuesday afternoon", "SWNS"),
+    ("Police officers outside the power station in the border city on Monday morning", "Getty Images"),
+])
+def test_bare_agency_credit_line_is_a_credit(caption, credit):
+    text = page(caption, credit)
+    assert decision(text, credit) == (BOILERPLATE, "credit.photo")
+    assert decision(text, caption)[0] == BOILERPLATE
+
+
+def test_slash_photo_credit_glued_to_a_caption():
+    line = "Spring warmth will reach the southern regions by Sunday / photo UNIAN, Jane Doe"
+    assert decision(page(line), line) == (BOILERPLATE, "caption.credited")
+
+
+def test_a_long_menu_row_ending_in_another_word_is_decided_without_backtracking_blowup():
+    # ui.label used to match the spaces between items two ways ("\s*[:*]?\s*"), and "copy link" /
+    # "latest news" as one item or two: a row of ~25 items ending in a word not on the list took
+    # 2^25 tries. With one way to match a row, the page is decided at once.
+    row = " ".join(["Home", "News", "Live", "Video", "Opinion", "Analysis", "Photos", "Gallery", "More", "Search",
+                    "Menu", "Subscribe", "Newsletters", "Account", "Register", "Contact", "About", "Advertising",
+                    "Careers", "Privacy", "Terms", "Cookies", "Sitemap", "RSS", "Latest news", "Copy link"] * 2
+                   + ["ExampleCorp"])
+    assert decision(page(row), row)[0] == BOILERPLATE
+    assert decision(page("Latest news Copy link"), "Latest news Copy link") == (BOILERPLATE, "ui.label")

@@ -970,13 +970,21 @@ def _classify(ln: _Line, layout: _Layout | None, next_lower: bool) -> None:
 
 
 def _find_headline(body: list[_Line], layout: _Layout | None) -> int | None:
-    """Index in ``body`` of the headline line (step 5), or None."""
+    """Index in ``body`` of the headline line (step 5), or None.
+
+    In a scrape, the first copy of the page's h1 with prose soon under it and few removable lines
+    between; a copy next to a bare time of day that the page prints again before any prose is a
+    news feed's item listing the article itself ("20:58" / title), not the one.
+    """
     if layout is not None and layout.h1:
         title = RULES_BY_ID["scrape.page_title"]
         cands = [i for i, ln in enumerate(body) if ln.key in layout.h1 and ln.rule is not title]
         for i in cands:
             bad, box = 0, False
+            feed = any(0 <= j < len(body) and body[j].cls == DATE and _clock_time(body[j].text) for j in (i - 1, i + 1))
             for ln in body[i + 1: i + 1 + T["headline_search_lines"]]:
+                if feed and ln.key == body[i].key:
+                    break  # a news feed's item (next to its time of day) listing the article printed below
                 if ln.cls == GOOD:
                     if bad <= 3:
                         return i

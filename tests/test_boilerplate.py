@@ -842,6 +842,21 @@ def test_outlet_descriptions_close_the_page(rule, line):
     ("ui.support", "If you can, support the Example today from just £2. It takes less than a minute."),
     ("ui.support", "Help keep The Example’s journalism free"),
     ("ui.support", "Become an Example sponsor"),
+    ("ui.share_follow", "Want to stay informed? Join Example’s English-language Telegram channel."),
+    ("ui.share_follow", "Get Example Post on Telegram – follow us for breaking news from Riverside."),
+    ("ui.share_follow", "Don't forget to Like Example Outpost on Facebook and Twitter."),
+    ("ui.support", "Our reporters travel to the river towns so the story is told. A monthly gift keeps them there."),
+    ("ui.teaser", "Other Topics of Interest"),
+    ("ui.advert", "— ADVERTISEMENT —"),
+    ("ui.embed_note", "Press play to listen to this article"),
+    ("ui.embed_note", "Voiced by artificial intelligence."),
+    ("ui.label", "Gift this article free"),
+    ("ui.tag_label", "Explore more"),
+    ("ui.promo", "Listen now on Apple Podcasts, Spotify or your favourite podcast app."),
+    ("ui.comment_policy", "The Example values your comments but kindly requests all posts are on topic and polite."),
+    ("ui.cookie", "Allow Cookies Once"),
+    ("ui.cookie", "By continuing you agree to our privacy policy."),
+    ("ui.subscribe", "Join thousands of readers who get our top stories delivered to their inbox"),
 ])
 def test_footer_widget_and_appeal_wording(rule, line):
     assert decision(page(line), line) == (BOILERPLATE, rule)
@@ -2688,3 +2703,34 @@ def test_a_long_menu_row_ending_in_another_word_is_decided_without_backtracking_
                    + ["ExampleCorp"])
     assert decision(page(row), row)[0] == BOILERPLATE
     assert decision(page("Latest news Copy link"), "Latest news Copy link") == (BOILERPLATE, "ui.label")
+
+
+# --- rules 1.55.0 (round 51, seen after it checked 1.54.0) ---------------------------------------
+
+def test_a_news_feed_listing_the_article_above_it_does_not_take_the_headline():
+    feed = ["21:31", "Lviv opens a rehabilitation centre for amputees", "21:12", HEADLINE, "20:58",
+            "Why are egg prices rising this spring?"]
+    text = scrape(*feed, "News", HEADLINE, "Friday, 13 March 2026, 21:12", P1, P2, P3)
+    labels = [(ln, lab, rule) for ln, lab, rule in line_labels(text, run(text)) if ln == HEADLINE]
+    assert [lab for _, lab, _ in labels] == [BOILERPLATE, BODY] and labels[1][2] == "body.headline"
+    assert decision(text, "Friday, 13 March 2026, 21:12") == (BODY, "body.header")
+    twice = scrape("Home", HEADLINE, "By Jane Doe", P1, HEADLINE, P2, P3)  # again inside the article: the first stays
+    assert [rule for ln, _, rule in line_labels(twice, run(twice)) if ln == HEADLINE][0] == "body.headline"
+
+
+def test_privacy_policy_named_in_prose_is_body():
+    line = "The app's privacy policy allows user data to be shared with the authorities on request, critics said."
+    assert decision(page(line), line) == (BODY, "body.prose")
+
+
+@pytest.mark.parametrize("line", ["Railway workers at the depot. Archive photo. Фота: Example",
+                                  "The canteen menu for the week of 9–13 February. Screenshot: school website"])
+def test_belarusian_and_screenshot_credits_after_a_caption(line):
+    assert decision(page(line), line) == (BOILERPLATE, "caption.credited")
+
+
+def test_capitals_name_and_agency_credit_alone_on_a_line():
+    caption = "Supporters of the mayor outside the court in the capital on Monday morning"
+    text = page(caption, "JANE DOE/EPA")
+    assert decision(text, "JANE DOE/EPA") == (BOILERPLATE, "credit.photo")
+

@@ -1091,6 +1091,7 @@ def _line_context(doc: _DocFacts, i: int) -> _LineContext:
     in_header = head is not None and head < i < doc.header_end and i != doc.first_good
     continues = (prev is not None and prev.label == BODY and not prev.terminal and prev.words > 0
                  and prev.cls != DATE and i - 1 != head  # a dateline or the headline opens no sentence
+                 and not _DATELINE_LEAD.match(prev.text)  # nor does "Published: … | Updated: … e-mail"
                  and prev.rule is not RULES_BY_ID["body.fact_box"]  # nor does "Language: Ukrainian, with subtitles"
                  and (bool(_OPEN_END.search(prev.text)) or bool(_LOWER_END.search(prev.text))
                       or _starts_lower(ln)))
@@ -1164,7 +1165,7 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
 
     The reader is addressed as "you" or asked for help ("Help us stay where the story is.");
     the widget may be a bare donate button ("DONATE NOW"). The pitch may take two such lines, and
-    an unpunctuated one right under the widget is its button ("Help us keep reporting"). A short title-case line right above
+    an unpunctuated one right under the widget is its button ("Help us stay on the ground"). A short title-case line right above
     the widget or its pitch is the banner's title ("On the Frontline of Truth", "Stories That
     Matter"): subheads are in sentence case and have prose, not a widget, under them. Under a
     sentence left open, a name of capitalised words is the link's text ("according" / "Mykolaiv
@@ -1198,7 +1199,7 @@ def _pitch(ln: _Line | None) -> bool:
     """A short line addressing the reader ("Think your friends would be interested?", "Help us stay …").
 
     Up to ``widget_lead_max_words`` words, full sentences included: "We've been covering this war
-    since day one. Help us keep going." is one appeal in two sentences.
+    since day one. Help us stay there." is one appeal in two sentences.
     """
     return ln is not None and ln.cls in (SHORT, NEAR, GOOD) and ln.words <= T["widget_lead_max_words"] \
         and bool(_READER.search(ln.text))

@@ -857,6 +857,16 @@ def test_outlet_descriptions_close_the_page(rule, line):
     ("ui.cookie", "Allow Cookies Once"),
     ("ui.cookie", "By continuing you agree to our privacy policy."),
     ("ui.subscribe", "Join thousands of readers who get our top stories delivered to their inbox"),
+    ("ui.label", "Tweet"),
+    ("ui.support", "Support Example — monthly or one-time. Even $5 helps us keep reporting."),
+    ("ui.label", "Share full article"),
+    ("ui.label", "Print this page"),
+    ("ui.label", "Link Copied!"),
+    ("ui.label", "Translate"),
+    ("ui.advert", "SKIP ADVERTISEMENT"),
+    ("ui.advert", "Supported by"),
+    ("ui.advert", "Video Ad Feedback"),
+    ("ui.embed_note", "A version of this article appears in print on April 3, 2025, Section A, Page 10."),
 ])
 def test_footer_widget_and_appeal_wording(rule, line):
     assert decision(page(line), line) == (BOILERPLATE, rule)
@@ -2649,11 +2659,11 @@ def test_title_of_a_related_story_card_under_its_label_and_date_is_a_teaser():
 
 
 def test_two_line_appeal_and_its_button_around_a_support_widget():
-    lead, pitch = "Independent reporting from the river towns costs more than you think.", "Help us keep going."
-    text = page(lead, pitch, "SUPPORT US", "Help us keep reporting")
-    for line in (lead, pitch, "Help us keep reporting"):
+    lead, pitch = "Independent reporting from the river towns costs more than you think.", "Help us stay where the story is."
+    text = page(lead, pitch, "SUPPORT US", "Help us stay on the ground")
+    for line in (lead, pitch, "Help us stay on the ground"):
         assert decision(text, line) == (BOILERPLATE, "context.widget_lead")
-    full = "We’ve been covering this bridge since day one. Help us keep going."
+    full = "We’ve been covering this bridge since day one. Help us stay there."
     widget = "Support independent journalism in Riverside. Every contribution matters."
     assert decision(page(full, widget), full) == (BOILERPLATE, "context.widget_lead")
 
@@ -2733,4 +2743,19 @@ def test_capitals_name_and_agency_credit_alone_on_a_line():
     caption = "Supporters of the mayor outside the court in the capital on Monday morning"
     text = page(caption, "JANE DOE/EPA")
     assert decision(text, "JANE DOE/EPA") == (BOILERPLATE, "credit.photo")
+
+
+# --- rules 1.56.0 (round 52, seen after it checked 1.55.0) ---------------------------------------
+
+def test_share_label_under_a_glued_dateline_is_not_a_sentence_it_continues():
+    text = flat_lead("By Jane Doe", "Published: 21:47 EDT, 18 April 2019 | Updated: 22:05 EDT, 18 April 2019 e-mail",
+                     "View comments")
+    assert decision(text, "View comments") == (BOILERPLATE, "ui.label")
+
+
+@pytest.mark.parametrize("credit", ["Chart: The Example", "Photographer: Jane Doe/Example News"])
+def test_chart_and_photographer_credit_lines(credit):
+    text = page("Ferry passengers by month, thousands", credit)
+    assert decision(text, credit)[0] == BOILERPLATE
+    assert decision(text, credit)[1] in ("credit.source", "credit.photo")
 

@@ -1174,16 +1174,16 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
     today.", "Get the book.") is the plug that button closes, and one right under a book's promotion
     ("… is now available on Amazon." / "It's the book the left does not want you to read.") goes on with it.
     """
-    ln, nxt, body = c.ln, c.nxt, c.doc.body
+    ln, nxt = c.ln, c.nxt
     if _pitch(ln) and (_appeal_widget(nxt) or ln.tail is RULES_BY_ID["widget.glued"]
-                       or _pitch(nxt) and c.i + 2 < len(body) and _appeal_widget(body[c.i + 2])):
+                       or _pitch_above_widget(c.doc.body, c.i + 1)):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"],
                          "addresses the reader, next to a share/support widget")
     if _pitch(ln) and ln.cls == SHORT and not ln.terminal and _appeal_widget(c.prev):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"], "the appeal's button under it")
     if ln.cls == SHORT and not ln.terminal and ln.words <= T["widget_label_max_words"] and _title_case(ln) \
             and not _starts_lower(ln) and not (c.continues and _capitalised(ln)) and nxt is not None and (
-                _appeal_widget(nxt) or _pitch(nxt) and c.i + 2 < len(c.doc.body) and _appeal_widget(c.doc.body[c.i + 2])):
+                _appeal_widget(nxt) or _pitch_above_widget(c.doc.body, c.i + 1)):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"], "title of the appeal below")
     if nxt is not None and nxt.cls == BAD and nxt.rule is RULES_BY_ID["ui.promo"] \
             and nxt.words <= T["promo_button_max_words"] and "book" in ln.tokens:
@@ -1195,14 +1195,18 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
     return None
 
 
-def _pitch(ln: _Line | None) -> bool:
+def _pitch(ln: _Line) -> bool:
     """A short line addressing the reader ("Think your friends would be interested?", "Help us stay …").
 
     Up to ``widget_lead_max_words`` words, full sentences included: "We've been covering this war
     since day one. Help us stay there." is one appeal in two sentences.
     """
-    return ln is not None and ln.cls in (SHORT, NEAR, GOOD) and ln.words <= T["widget_lead_max_words"] \
-        and bool(_READER.search(ln.text))
+    return ln.cls in (SHORT, NEAR, GOOD) and ln.words <= T["widget_lead_max_words"] and bool(_READER.search(ln.text))
+
+
+def _pitch_above_widget(body: list[_Line], j: int) -> bool:
+    """``body[j]`` is a pitch (``_pitch``) right above an appeal widget (``_appeal_widget``)."""
+    return j + 1 < len(body) and _pitch(body[j]) and _appeal_widget(body[j + 1])
 
 
 def _appeal_widget(ln: _Line | None) -> bool:
@@ -1657,8 +1661,7 @@ def _live_time(ln: _Line, doc: _DocFacts) -> bool:
     A dateline has a day; a bare time with a zone ("08.12 GMT") has none. In a flat text, which
     keeps no byline or dateline, a bare "09:12", "11:55 a.m." or "Fri 19:05" is an entry's time as well.
     """
-    text = ln.text.strip()
-    return bool(_ZONED_CLOCK.fullmatch(text) or doc.layout is None and _BARE_CLOCK.fullmatch(text))
+    return bool(_ZONED_CLOCK.fullmatch(ln.text.strip())) or doc.layout is None and _clock_time(ln.text)
 
 
 def _clock_time(text: str) -> bool:

@@ -384,6 +384,8 @@ _BYLINE = re.compile(r"^By\s+[A-Z][\w./'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"  # B
                      rf"|^(?:{_NAME}, )*{_NAME} and {_NAME}$")  # Name, Name and Name
 _READER = re.compile(r"\b(?:you|your|yours|you['’](?:re|ll|ve|d)|(?:help|support|join) us)\b", re.IGNORECASE)
 #: Widgets whose lead-in line addresses the reader ("Think your friends would be interested?").
+#: Words of a plug for a book or a shop, right above an order button ("… from the ZeroHedge Store." / "Shop Now").
+_PLUG_WORDS = frozenset({"book", "store", "shop"})
 _APPEAL_RULES = frozenset({"ui.share_follow", "ui.share_prompt", "ui.subscribe", "ui.support", "ui.donate"})
 _DONATION_RULES = frozenset({"ui.support", "ui.donate"})
 _TAG_RUN = (RULES_BY_ID["ui.tag_label"], RULES_BY_ID["context.tag_item"])  # a tag list goes on under these
@@ -477,6 +479,7 @@ class _Line:
     original: str = ""  # the stripped core with its Cyrillic, for lines that have some
     unended: bool = False  # prose only by a sentence break inside: its last sentence has no end mark
     tail_glued: bool = False  # the tail cut starts right after a character, no space between (see _AGENCY_CREDIT)
+    head_glued: bool = False  # the head cut ends at a word glued to the core ("… / hromadskeToday, …")
     figures: bool = False  # a line of a box of figures or its heading (``_mark_figure_boxes``)
     notes: list[str] = field(default_factory=list)
 
@@ -504,6 +507,7 @@ def _cut_subline(raw: str, ln: _Line) -> str:
         m = rule.pattern.match(raw)
         if m and m.end() > 0 and raw[:m.end()].strip():
             ln.head, lo = rule, m.end()
+            ln.head_glued = raw[lo - 1].islower() and raw[lo:lo + 1].isupper()
             break
     for rule in cut_rules:
         if rule.match != "tail":
@@ -512,6 +516,8 @@ def _cut_subline(raw: str, ln: _Line) -> str:
         if m and m.start() < hi and raw[m.start():].strip():
             ln.tail, hi = rule, m.start()
             break
+    if ln.tail is _CREDIT_TAIL and _date_only(raw[lo:hi]):  # "Updated on: March 5, 2026 / 11:48 AM EST / CBS News":
+        ln.tail, hi = None, len(raw)  # a dateline naming its outlet, not a caption
     if ln.tail is _CREDIT_TAIL:  # "sentence.Caption glued on Credit: AFP": the caption goes with its credit
         end = len(raw[:hi].rstrip())
         end -= raw[end - 1:end] in (".", "!", "?")  # the caption's own full stop before the credit
@@ -912,9 +918,10 @@ def _title_headline(lines: list[str]) -> list[str]:
 
 def _classify(ln: _Line, layout: _Layout | None, next_lower: bool) -> None:
     """Structural class of a non-blank line (step 4), or BAD with the pattern rule that hit."""
-    if ln.head is not None and ln.head.id.startswith("credit"):
-        ln.cls, ln.rule = BAD, RULES_BY_ID["caption.credited"]
-        return
+    if ln.head is not None and ln.head.id.startswith("credit") and not (
+            ln.head_glued and ln.terminal and ln.words >= T["good_min_words"]):
+        ln.cls, ln.rule = BAD, RULES_BY_ID["caption.credited"]  # a credit heads its caption, but one
+        return  # glued onto a paragraph's first word ("Photo: Name / hromadskeToday, around …") is the photo's above
     if ln.tail is _CREDIT_TAIL and not (ln.tail_glued and ln.terminal and not _shows_a_scene(ln.text)):
         ln.cls, ln.rule = BAD, RULES_BY_ID["caption.credited"]  # a caption carries its credit ...
         return  # ... a sentence the scraper glued one to ("… on a schedule.Photo: Name / Telegram") does not,
@@ -994,12 +1001,44 @@ def _find_headline(body: list[_Line], layout: _Layout | None) -> int | None:
         if cands:
             return cands[-1]
         return None
+    if body and body[0].rule is RULES_BY_ID["scrape.page_title"]:
+        return _flat_title_copy(body)
     for i, ln in enumerate(body):
         if ln.cls == GOOD and (i or ln.terminal or ln.words > T["headline_max_words"]):
             return None  # a first line that reads as prose without an end mark is still the title
         if ln.cls in (BAD, DATE) or not T["headline_min_words"] <= ln.words <= T["headline_max_words"]:
             continue
         return i
+    return None
+
+
+_TITLE_SEPARATOR = re.compile(r"\s*[-–—|:·•]")
+
+
+def _flat_title_copy(body: list[_Line]) -> int | None:
+    """Index of the headline a flat scrape prints again under its page title, or None.
+
+    A text dump of a page often starts with the page's HTML title, "Headline | Site" (or the
+    headline alone), then the site's menus, then the article with its headline again. The first
+    line is the page title and the later copy the headline when the copy is the first line's part
+    before a separator (" | AP News", " - Economics - BelTA") with at most
+    ``title_copy_max_prose`` prose lines between the two (a cookie notice, a notifications
+    prompt), or the whole first line with no prose between and prose under it
+    (``_first_prose``). A headline the page prints again under its own prose ("Most read") is
+    no such copy.
+    """
+    first, prose = body[0].key, 0
+    for j in range(1, len(body)):
+        ln = body[j]
+        prose += ln.cls == GOOD
+        if prose > T["title_copy_max_prose"]:
+            break
+        if ln.words < T["headline_min_words"] or not first.startswith(ln.key):
+            continue
+        if _TITLE_SEPARATOR.match(first, len(ln.key)):
+            return j
+        if len(first) == len(ln.key):
+            return j if not prose and _first_prose(body, j) is not None else None
     return None
 
 
@@ -1170,8 +1209,8 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
     Matter"): subheads are in sentence case and have prose, not a widget, under them. Under a
     sentence left open, a name of capitalised words is the link's text ("according" / "Mykolaiv
     City Council"), not a title, and a line starting lowercase ("… signed with" / "the Defense
-    Ministry") is never one. A line naming a book right above a short order button ("Order it
-    today.", "Get the book.") is the plug that button closes, and one right under a book's promotion
+    Ministry") is never one. A line naming a book, a store or a shop right above a short order
+    button ("Order it today.", "Get the book.", "Shop Now") is the plug that button closes, and one right under a book's promotion
     ("… is now available on Amazon." / "It's the book the left does not want you to read.") goes on with it.
     """
     ln, nxt = c.ln, c.nxt
@@ -1186,8 +1225,8 @@ def _widget_lead(c: _LineContext) -> _Decision | None:
                 _appeal_widget(nxt) or _pitch_above_widget(c.doc.body, c.i + 1)):
         return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"], "title of the appeal below")
     if nxt is not None and nxt.cls == BAD and nxt.rule is RULES_BY_ID["ui.promo"] \
-            and nxt.words <= T["promo_button_max_words"] and "book" in ln.tokens:
-        return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"], "the book plug above its order button")
+            and nxt.words <= T["promo_button_max_words"] and not _PLUG_WORDS.isdisjoint(ln.token_set):
+        return _Decision(BOILERPLATE, RULES_BY_ID["context.widget_lead"], "the book or shop plug above its order button")
     prev = c.prev
     if prev is not None and prev.cls == BAD and prev.rule is RULES_BY_ID["ui.promo"] and "book" in prev.tokens \
             and "book" in ln.tokens and ln.cls in (GOOD, NEAR):
@@ -1227,6 +1266,8 @@ def _teaser_item(c: _LineContext) -> _Decision | None:
     no prose or short sentence follows.
     """
     prev, ln, nxt = c.prev, c.ln, c.nxt
+    if _BYLINE.match(ln.text):
+        return None  # "By Name" under a gallery's last "Read More" is the article's byline
     if prev is not None and (prev.rule is RULES_BY_ID["ui.list_marker"] or prev.rule is RULES_BY_ID["ui.teaser"] and (
             prev.words <= T["teaser_label_max_words"] and not prev.text.endswith(".")
             and (ln.cls != GOOD or ln.unended or _question_headline(ln) or _title_case(ln)) and not c.continues)):
@@ -2292,11 +2333,16 @@ def _prev_context(body: list[_Line], i: int) -> str:
 
 
 def _next_context(body: list[_Line], i: int, skip: tuple[str, ...] = (SHORT, HEADING)) -> str:
-    """Class of the nearest later line not in ``skip``: GOOD (prose or short sentence) or BAD."""
+    """Class of the nearest later line not in ``skip``: GOOD (prose or short sentence) or BAD.
+
+    A short label ending in a colon ("Follow Al Jazeera English:") is no sentence: BAD.
+    """
     for j in range(i + 1, len(body)):
         ln = body[j]
         if ln.cls in skip or _marker(ln):
             continue
+        if ln.cls == NEAR and ln.words <= T["widget_label_max_words"] and ln.text.endswith(":"):
+            return BAD
         return GOOD if ln.cls in (GOOD, NEAR) else BAD
     return BAD
 
@@ -2329,6 +2375,8 @@ def separate(text: str, identify: Callable[[str], LangResult], stats: CorpusStat
         repeated = first.key in layout.h1 and any(ln.key == first.key for ln in content[1:])
         if first.cls != BAD and any(h in first.key for h in layout.h1) and (first.key not in layout.h1 or repeated):
             first.cls, first.rule = BAD, RULES_BY_ID["scrape.page_title"]
+    elif content and content[0].cls != BAD and _flat_title_copy(content) is not None:
+        content[0].cls, content[0].rule = BAD, RULES_BY_ID["scrape.page_title"]
     head = _decide(content, layout, stats, site, identify, doc_lang) if content else None
     title = _MD_HEADING_MARK.sub("", content[head].text) if head is not None else None
     return Separation(tuple(_spans(text, lines, identify, doc_lang)), title, tuple(_signals(lines)) if explain else ())

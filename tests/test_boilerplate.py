@@ -516,6 +516,33 @@ def test_rule_table_is_versioned_data_with_unique_ids():
                    "would have been produced by a different news outlet if we had not done it? Consider what the world "
                    "of local news would look like without us. Our reporting is essential to the river towns, but it "
                    "is not easy, cheap, or profitable, and it depends on readers."),
+    ("ui.subscribe", "Get browser notifications for breaking news, live events, and exclusive reporting."),
+    ("ui.subscribe", "Get breaking news alerts directly to your phone with the Example News app."),
+    ("ui.video_player", "Video Duration 02 minutes 08 seconds"),
+    ("ui.video_player", "Now Playing"),
+    ("ui.video_player", "NEWYou can now listen to Example News articles!"),
+    ("ui.share_follow", "Help keep family & friends informed by sharing this article"),
+    ("ui.share_follow", "Add Example News on Google"),
+    ("ui.label", "Share article"),
+    ("ui.label", "Sort by"),
+    ("ui.label", "Report comment"),
+    ("ui.label", "VK"),
+    ("ui.label", "Comment  |  Print  |   A   A"),
+    ("ui.login", "Forgot your password?"),
+    ("ui.login", "Registration with an email"),
+    ("ui.login", "Read and Post Comments"),
+    ("ui.copyright", "We acknowledge Aboriginal and Torres Strait Islander peoples as the First Australians and "
+                     "Traditional Custodians of the lands where we live, work, and learn."),
+    ("ui.copyright", "This service may include material from Agence France-Presse (AFP), Reuters and AAP, which is "
+                     "copyright and cannot be reproduced."),
+    ("ui.copyright", "This site contains copyrighted material the use of which has not always been specifically "
+                     "authorized by the copyright owner."),
+    ("ui.contact", "You can email Mark Ellis here, and read more of Mark Ellis's articles here."),
+    ("ui.disclaimer", "Disclaimer: The contents of this article are of sole responsibility of the author(s)."),
+    ("ui.editor_note", "Translated from Ukrainian by Olena Koval."),
+    ("ui.support", "Example Media is an independent outlet. We exist thanks to the support of our readers."),
+    ("ui.counter", "Views: 1274"),
+    ("url.domain", "abc.net.au/news/bridge-opens-to-traffic/106482210"),
 ])
 def test_each_pattern_rule_removes_its_kind_of_line(rule, line):
     text = page(line)
@@ -2759,3 +2786,64 @@ def test_chart_and_photographer_credit_lines(credit):
     assert decision(text, credit)[0] == BOILERPLATE
     assert decision(text, credit)[1] in ("credit.source", "credit.photo")
 
+
+
+# --- rules 1.57.0 (round 53, seen after it checked 1.56.0) ---------------------------------------
+
+SITE_MENU = ["Example News", "World", "Politics", "Business", "Sign In"]
+
+
+@pytest.mark.parametrize("title", [HEADLINE + " | Example News", HEADLINE + " - Economics - Example Agency", HEADLINE])
+def test_a_flat_page_title_above_the_site_menu_is_not_the_headline(title):
+    text = "\n".join([title, *SITE_MENU, "", HEADLINE, "By Jane Doe", P1, P2, P3]) + "\n"
+    sep = run(text)
+    labels = line_labels(text, sep)
+    assert labels[0] == (title, BOILERPLATE, "scrape.page_title")
+    assert sep.title == HEADLINE
+    assert decision(text, "By Jane Doe")[0] == BODY
+    assert [lab for ln, lab, _ in labels if ln in SITE_MENU] == [BOILERPLATE] * len(SITE_MENU)
+
+
+def test_a_headline_printed_again_under_the_article_leaves_the_first_line_the_headline():
+    title = HEADLINE + " | Example News"
+    text = "\n".join([title, P1, P2, P3, "Most read", HEADLINE, "Ferry service to resume on weekends"]) + "\n"
+    sep = run(text)
+    assert line_labels(text, sep)[0] == (title, BODY, "body.headline")
+    assert decision(text, P1)[0] == BODY
+
+
+def test_a_byline_under_a_gallerys_last_read_more_is_the_articles():
+    text = flat_lead("1 of 2 | Workers fix the last span of the bridge over the river at dawn", "Read More",
+                     "By JANE DOE", "Updated 9:18 PM GMT, March 4, 2026")
+    assert decision(text, "By JANE DOE") == (BODY, "body.header")
+
+
+def test_a_dateline_naming_its_outlet_is_no_captions_credit():
+    line = "Updated on: March 5, 2026 / 11:48 AM EST / Example News"
+    assert decision(flat_lead("By Jane Doe", line), line)[0] == BODY
+
+
+def test_a_shop_plug_above_its_order_button():
+    plug = "Power cuts are no longer hypothetical. Be prepared with long-lasting food from the Example Store."
+    text = page(plug, "Shop Now")
+    assert decision(text, plug) == (BOILERPLATE, "context.widget_lead")
+    assert decision(text, P3)[0] == BODY
+
+
+def test_a_photo_credit_glued_onto_a_paragraphs_first_word_leaves_the_paragraph_body():
+    line = "Photo: Ivan Petrov / exampleToday, around 1,000 people live in the village again, the council said."
+    sep = run(page(line))
+    credit = [s for s in sep.spans if s.label == BOILERPLATE and page(line)[s.start:s.end].startswith("Photo:")]
+    assert credit and credit[0].rule == "credit.photo"
+    assert decision(page(line), line)[0] == BODY
+
+
+def test_footer_menu_items_above_a_follow_label_are_not_subheads():
+    footer = ["Podcasts", "Submit a Tip", "Our Channels", "Follow Example News:", "Facebook", "© 2026 Example Media"]
+    text = "\n".join([HEADLINE, "", P1, P2, P3, P4, *footer]) + "\n"
+    assert [decision(text, ln)[0] for ln in footer[:3]] == [BOILERPLATE] * 3
+
+
+def test_name_slash_agency_credit_alone_on_a_line():
+    text = page("Supporters of the mayor outside the court in the capital on Monday morning", "Jane Doe / AP")
+    assert decision(text, "Jane Doe / AP") == (BOILERPLATE, "credit.photo")
